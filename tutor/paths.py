@@ -1,0 +1,34 @@
+"""Where the course content lives, whether tutor runs from a checkout or from an installed wheel.
+
+A wheel carries `lessons/` and `data/` inside the package as `tutor/_content/`; a source checkout
+keeps them at the repository's top level. Everything that reads lessons or data asks this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _content_dir(name: str) -> Path:
+    packaged = _PACKAGE / "_content" / name
+    if packaged.is_dir():
+        return packaged
+    checkout = _PACKAGE.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(
+        f"tutor cannot find its {name!r} folder: looked in {packaged} and {checkout}. "
+        "Reinstall tutor (pip install .) from a complete checkout."
+    )
+
+
+def lessons_dir() -> Path:
+    """The folder that holds one sub-folder per lesson."""
+    return _content_dir("lessons")
+
+
+def data_dir() -> Path:
+    """The folder that holds the data sets the lessons train on."""
+    return _content_dir("data")
