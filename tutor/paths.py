@@ -6,6 +6,7 @@ keeps them at the repository's top level. Everything that reads lessons or data 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -32,3 +33,13 @@ def lessons_dir() -> Path:
 def data_dir() -> Path:
     """The folder that holds the data sets the lessons train on."""
     return _content_dir("data")
+
+
+def tutor_home() -> Path:
+    """The learner's own folder for progress and logs: `$TUTOR_HOME`, else the XDG data folder."""
+    explicit = os.environ.get("TUTOR_HOME")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "tutor"
