@@ -26,7 +26,11 @@ def _content_dir(name: str) -> Path:
 
 
 def lessons_dir() -> Path:
-    """The folder that holds one sub-folder per lesson."""
+    """The folder that holds one sub-folder per lesson: `$TUTOR_COURSE` (a teacher's own
+    course), else the course shipped with tutor."""
+    explicit = os.environ.get("TUTOR_COURSE")
+    if explicit:
+        return Path(explicit).expanduser()
     return _content_dir("lessons")
 
 

@@ -1,0 +1,285 @@
+"""Korean-first, bilingual text: picking a language and the messages every learner sees.
+
+Course content carries its own text in both languages (`{"ko": ..., "en": ...}` tables in TOML).
+Messages written by the program itself live in `MESSAGES` below, so that no learner-facing sentence
+exists in one language only (a test checks that every key has both).
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+
+LANGS = ("ko", "en")
+Text = Mapping[str, str]
+
+
+def default_lang() -> str:
+    """`$TUTOR_LANG`, else the locale's language if it is Korean or English, else Korean."""
+    explicit = os.environ.get("TUTOR_LANG", "").strip().lower()
+    if explicit in LANGS:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "").lower()
+        if value.startswith("en"):
+            return "en"
+        if value.startswith("ko"):
+            return "ko"
+    try:
+        code = (locale.getlocale()[0] or "").lower()
+    except ValueError:
+        code = ""
+    return "en" if code.startswith("en") else "ko"
+
+
+def pick(text: Text | str | None, lang: str) -> str:
+    """The text in `lang`, falling back to the other language rather than to nothing."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if text.get(lang):
+        return text[lang]
+    return next((text[other] for other in LANGS if text.get(other)), "")
+
+
+def both(ko: str, en: str) -> dict[str, str]:
+    """A bilingual text."""
+    return {"ko": ko, "en": en}
+
+
+def t(message_key: str, lang: str, /, **values: object) -> str:
+    """The program's message `message_key` in `lang`, with `{placeholders}` filled in."""
+    return pick(MESSAGES[message_key], lang).format(**values)
+
+
+def tt(message_key: str, /, **values: object) -> dict[str, str]:
+    """The program's message `key` in both languages (for verdicts stored and shown later)."""
+    return {lang: t(message_key, lang, **values) for lang in LANGS}
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # verdicts, common to every kind
+    "correct": both("정답입니다!", "Correct!"),
+    "empty_answer": both("답이 비어 있습니다.", "The answer is empty."),
+    "internal_error": both(
+        "채점하는 도중 tutor 내부에서 문제가 생겼습니다 ({error}). 답은 저장되었습니다. "
+        "로그: {log}",
+        "Something went wrong inside tutor while checking ({error}). Your answer was saved. "
+        "Log: {log}",
+    ),
+    "cli_internal_error": both(
+        "tutor 내부에서 예상하지 못한 문제가 생겼습니다 ({error}). 진도는 안전합니다. 로그: {log}",
+        "Something unexpected went wrong inside tutor ({error}). Your progress is safe. Log: {log}",
+    ),
+    # choice
+    "choice_unknown": both(
+        "'{given}'라는 보기는 없습니다. 고를 수 있는 보기: {options}",
+        "There is no option '{given}'. The options are: {options}",
+    ),
+    "choice_one_only": both(
+        "보기를 하나만 고르세요.",
+        "Pick exactly one option.",
+    ),
+    "choice_wrong": both("아직 아닙니다.", "Not yet."),
+    "choice_partly": both(
+        "맞는 보기를 {right}개 골랐지만, 정답은 {total}개이고 틀린 보기를 {wrong}개 골랐습니다.",
+        "You picked {right} of the {total} right options, and {wrong} wrong ones.",
+    ),
+    # numeric
+    "numeric_unreadable": both(
+        "'{given}'는 숫자로 읽을 수 없습니다. 예: 0.5, .5, 1/2, 5e-1",
+        "'{given}' is not a number I can read. Examples: 0.5, .5, 1/2, 5e-1",
+    ),
+    "numeric_wrong": both("{given}은(는) 정답이 아닙니다.", "{given} is not the answer."),
+    "numeric_close": both(
+        "{given}은(는) 아깝습니다. 허용 오차 {tolerance} 안에 들어와야 합니다.",
+        "{given} is close, but it must be within {tolerance} of the answer.",
+    ),
+    # text
+    "text_wrong": both("'{given}'은(는) 정답이 아닙니다.", "'{given}' is not the answer."),
+    # weights
+    "weights_unreadable": both(
+        "'{part}' 부분을 읽을 수 없습니다. "
+        "{names} 각각을 '이름=값'으로 적어 주세요 (예: w1=0.5, b=-1)",
+        "I cannot read '{part}'. Write 'name=value' for each of {names} (e.g. w1=0.5, b=-1)",
+    ),
+    "weights_unknown": both(
+        "'{name}'라는 매개변수는 없습니다. 정할 수 있는 것: {names}",
+        "There is no parameter '{name}'. You can set: {names}",
+    ),
+    "weights_fixed": both(
+        "'{name}'는 이 문제에서 고정되어 있어 바꿀 수 없습니다. 정할 수 있는 것: {names}",
+        "'{name}' is fixed in this exercise. You can set: {names}",
+    ),
+    "weights_missing": both(
+        "'{name}' 값이 없습니다. 다음을 모두 정해 주세요: {names}",
+        "'{name}' is missing. Set every one of: {names}",
+    ),
+    "weights_wrong_rows": both(
+        "진리표 {total}줄 가운데 {wrong}줄이 아직 틀렸습니다.",
+        "{wrong} of the {total} rows of the table are still wrong.",
+    ),
+    # experiment
+    "experiment_unreadable": both(
+        "'{part}' 부분을 읽을 수 없습니다. '이름=값'으로 적어 주세요. 정할 수 있는 것: {fields}",
+        "I cannot read '{part}'. Write 'name=value' pairs. You can set: {fields}",
+    ),
+    "experiment_unknown_field": both(
+        "'{name}'는 이 실험에서 정할 수 없습니다. 정할 수 있는 것: {fields}",
+        "'{name}' is not something this experiment lets you set. You can set: {fields}",
+    ),
+    "experiment_bad_value": both(
+        "{name}={given}은(는) 고를 수 없습니다. 가능한 값: {allowed}",
+        "{name}={given} is not allowed. Allowed: {allowed}",
+    ),
+    "experiment_ran": both(
+        "{epochs} 에포크를 {seconds}초 동안 학습했습니다.",
+        "Trained for {epochs} epochs in {seconds} s.",
+    ),
+    "experiment_budget": both(
+        "(시간 제한 {budget}초에 도달해 멈췄습니다.)",
+        "(Stopped at the time budget of {budget} s.)",
+    ),
+    "experiment_missed": both("목표에 아직 닿지 않았습니다.", "The goal is not reached yet."),
+    # code
+    "code_all_passed": both("모든 사례 {total}개를 통과했습니다!", "All {total} cases pass!"),
+    "code_case_failed": both(
+        "사례 {number}/{total}: {call}\n  기대한 값: {expected}\n  받은 값:   {got}\n{problem}",
+        "Case {number} of {total}: {call}\n  expected: {expected}\n  got:      {got}\n{problem}",
+    ),
+    "code_case_raised": both(
+        "함수가 예외를 일으켰습니다:\n{error}", "Your function raised:\n{error}"
+    ),
+    "code_returned_none": both(
+        "함수가 None을 돌려주었습니다. return을 빠뜨리지 않았나요?",
+        "Your function returned None: did you forget `return`?",
+    ),
+    "code_expected_sequence": both(
+        "값 {count}개를 (튜플로) 돌려주어야 하는데 {got}을(를) 돌려주었습니다.",
+        "It should return {count} values (a tuple), but returned a {got}.",
+    ),
+    "code_wrong_count": both(
+        "값 {count}개를 돌려주어야 하는데 {got}개를 돌려주었습니다.",
+        "It should return {count} values, but returned {got}.",
+    ),
+    "code_item": both("{index}번째 값:", "Value {index}:"),
+    "code_expected_number": both(
+        "숫자나 배열을 돌려주어야 하는데 {got}을(를) 돌려주었습니다.",
+        "It should return a number or an array, but returned a {got}.",
+    ),
+    "code_wrong_shape": both(
+        "모양이 다릅니다: {expected}이어야 하는데 {got}입니다.",
+        "The shape is wrong: expected {expected}, got {got}.",
+    ),
+    "code_wrong_value": both(
+        "값이 다릅니다: {expected}이어야 하는데 {got}입니다.",
+        "The value is wrong: expected {expected}, got {got}.",
+    ),
+    "code_wrong_element": both(
+        "위치 {index}의 값이 다릅니다: {expected}이어야 하는데 {got}입니다.",
+        "The value at index {index} is wrong: expected {expected}, got {got}.",
+    ),
+    # describing exercises
+    "choice_how_one": both(
+        "보기 하나의 기호로 답하세요 (예: b).", "Answer with one option's letter (e.g. b)."
+    ),
+    "choice_how_many": both(
+        "맞는 보기를 모두 고르세요 (예: a, c).", "Pick every right option (e.g. a, c)."
+    ),
+    "weights_target": both("정답", "target"),
+    "weights_set": both(
+        "정할 값: {names}  (예: w1=0.5, w2=-1)", "Set: {names}  (e.g. w1=0.5, w2=-1)"
+    ),
+    "weights_fixed_are": both("고정된 값: {fixed}", "Fixed: {fixed}"),
+    "code_write": both(
+        "함수 `{function}`을(를) 작성하세요. 사례 {cases}개로 확인합니다.",
+        "Write the function `{function}`. It is checked on {cases} cases.",
+    ),
+    "experiment_fields": both(
+        "데이터: {dataset}. '이름=값'으로 고르세요:", "Data: {dataset}. Choose with 'name=value':"
+    ),
+    "experiment_default": both("기본값", "default"),
+    # statuses
+    "status_not_started": both("시작 전", "not started"),
+    "status_in_progress": both("진행 중", "in progress"),
+    "status_passed": both("완료", "done"),
+    "status_unavailable": both("열 수 없음", "unavailable"),
+    # command line
+    "cli_no_app": both(
+        "tutor 앱은 아직 준비 중입니다. 지금은 명령으로 배울 수 있어요:\n"
+        "  tutor lessons          레슨 목록과 진도\n"
+        "  tutor show 1           레슨 읽기 (번호 또는 이름)\n"
+        "  tutor show 02.ID       연습 문제 보기\n"
+        "  tutor check ID --answer 답   (코드는 --file 파일.py)\n"
+        "  tutor hint ID / tutor solution ID / tutor progress\n"
+        "영어로 보려면: tutor --lang en ...",
+        "The tutor app is not ready yet. For now you can learn with commands:\n"
+        "  tutor lessons          the lessons and your progress\n"
+        "  tutor show 1           read a lesson (number or name)\n"
+        "  tutor show 02.ID       show an exercise\n"
+        "  tutor check ID --answer ANSWER   (code: --file FILE.py)\n"
+        "  tutor hint ID / tutor solution ID / tutor progress\n"
+        "In Korean: tutor --lang ko ...",
+    ),
+    "cli_unknown_exercise": both(
+        "'{key}'라는 연습 문제는 없습니다. 예: {near} (tutor show 레슨번호로 목록을 볼 수 있어요)",
+        "There is no exercise '{key}'. For example: {near} (tutor show LESSON lists them)",
+    ),
+    "cli_lesson": both("레슨", "lesson"),
+    "cli_status": both("상태", "status"),
+    "cli_grade": both("점수", "grade"),
+    "cli_course_total": both("과정 전체", "whole course"),
+    "cli_lesson_unavailable": both(
+        "레슨 {lesson}을(를) 열 수 없습니다 (위의 문제를 보세요).",
+        "Lesson {lesson} is unavailable (see the problems above).",
+    ),
+    "cli_exercises": both("연습 문제", "Exercises"),
+    "cli_exercise_footer": both(
+        "배점 {points} · 시도 {attempts}번 · {status} · 답하기: tutor check {id} --answer ...",
+        "{points} points · {attempts} attempts · {status} · answer: tutor check {id} --answer ...",
+    ),
+    "cli_unreadable_file": both(
+        "파일 {path}을(를) 읽을 수 없습니다: {reason}", "Cannot read the file {path}: {reason}"
+    ),
+    "cli_case": both("사례", "case"),
+    "cli_expected": both("기대", "expected"),
+    "cli_got": both("결과", "got"),
+    "cli_output": both("출력한 내용:", "Your output:"),
+    "cli_cannot_write": both(
+        "{path}에 쓸 수 없습니다: {reason}", "Cannot write to {path}: {reason}"
+    ),
+    "cli_written": both("{path}에 저장했습니다.", "Written to {path}."),
+    "cli_regrade_changed": both(
+        "{id} ({at}): 저장된 판정 {old} → 다시 채점한 판정 {new}",
+        "{id} ({at}): stored verdict {old} → regraded verdict {new}",
+    ),
+    "cli_regrade_summary": both(
+        "답 {total}개를 다시 채점했습니다: 판정이 바뀐 답 {changed}개, "
+        "과정에 없는 연습의 답 {unknown}개.",
+        "Regraded {total} answers: {changed} verdicts changed, {unknown} belong to exercises "
+        "no longer in the course.",
+    ),
+    "cli_everything": both("모든 진도", "all progress"),
+    "cli_reset_needs_yes": both(
+        "{what}을(를) 지우려면 --yes를 붙여 다시 실행하세요. 지운 기록은 되돌릴 수 없습니다.",
+        "To delete {what}, run again with --yes. Deleted records cannot be restored.",
+    ),
+    "cli_reset_done": both(
+        "{what}: 기록 {rows}개를 지웠습니다.", "{what}: removed {rows} records."
+    ),
+    "cli_not_a_folder": both("{path}은(는) 폴더가 아닙니다.", "{path} is not a folder."),
+    "cli_lint_summary": both("문제 {count}개.", "{count} problems."),
+    # hints and solutions
+    "hint_header": both("힌트 {n}/{total}", "Hint {n} of {total}"),
+    "no_hints": both("이 문제에는 힌트가 없습니다.", "This exercise has no hints."),
+    "hints_used_up": both(
+        "힌트를 모두 보았습니다 ({total}개).", "You have seen all {total} hints."
+    ),
+    "solution_locked": both(
+        "풀이는 {needed}번 시도한 뒤에 볼 수 있습니다 (지금까지 {made}번).",
+        "The solution unlocks after {needed} attempts (you have made {made}).",
+    ),
+    "solution_header": both("모범 답안", "Reference solution"),
+}
