@@ -119,7 +119,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "weights_wrong_rows": both(
         "진리표 {total}줄 가운데 {wrong}줄이 아직 틀렸습니다.",
-        "{wrong} of the {total} rows of the table are still wrong.",
+        "Rows still wrong: {wrong} of {total}.",
     ),
     # experiment
     "experiment_unreadable": both(

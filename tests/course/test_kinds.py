@@ -98,7 +98,7 @@ def test_weights_wrong_bias_shows_which_rows_are_wrong(course: Course) -> None:
     result = verdict(course, "01.or-bias", "b=-1.5")  # that is AND, not OR
     assert result.status == "failed"
     assert [row.ok for row in result.details] == [True, False, False, True]
-    assert "2 of the 4 rows" in result.message["en"]
+    assert "Rows still wrong: 2 of 4" in result.message["en"]
 
 
 def test_weights_fixed_parameter_cannot_be_set(course: Course) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from tutor.course.model import Exercise
 from tutor.i18n import Text, tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 PASSED = "passed"
 FAILED = "failed"

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tutor.course.model import Exercise
 from tutor.exercises.base import (
     ExerciseKind,
     SpecError,
@@ -25,6 +24,9 @@ from tutor.exercises.base import (
     require,
 )
 from tutor.i18n import Text, pick, t, tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 
 @dataclass(frozen=True)

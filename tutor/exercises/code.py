@@ -20,11 +20,10 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tutor.course.model import Exercise
 from tutor.exercises.base import (
     FAILED,
     PASSED,
@@ -37,6 +36,9 @@ from tutor.exercises.base import (
 )
 from tutor.i18n import LANGS, Text, t, tt
 from tutor.sandbox import Call, Limits, run_functions
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 MAX_SHOWN = 300  # characters of an argument or value shown in feedback
 

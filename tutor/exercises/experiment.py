@@ -29,11 +29,10 @@ import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tutor.course.model import Exercise
 from tutor.exercises.assignments import AssignmentError, parse_assignments
 from tutor.exercises.base import (
     Detail,
@@ -47,6 +46,9 @@ from tutor.exercises.base import (
 )
 from tutor.exercises.numeric import parse_number
 from tutor.i18n import Text, t, tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 FIELDS: dict[str, type] = {
     "hidden_layers": int,

@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tutor.course.model import Exercise
 from tutor.exercises.base import ExerciseKind, SpecError, Verdict, failed, invalid, passed, require
 from tutor.i18n import tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?"
 _FRACTION = re.compile(rf"^({_NUMBER})\s*/\s*({_NUMBER})$")

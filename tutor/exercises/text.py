@@ -12,11 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tutor.course.model import Exercise
 from tutor.exercises.base import ExerciseKind, SpecError, Verdict, failed, invalid, passed, require
 from tutor.i18n import tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 _IGNORED = re.compile(r"[\s\-_·・'\"`.。]+")
 

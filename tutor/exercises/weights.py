@@ -17,11 +17,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tutor.course.model import Exercise
 from tutor.exercises.assignments import AssignmentError, format_assignments, parse_assignments
 from tutor.exercises.base import (
     Detail,
@@ -35,6 +34,9 @@ from tutor.exercises.base import (
 )
 from tutor.exercises.numeric import parse_number
 from tutor.i18n import t, tt
+
+if TYPE_CHECKING:
+    from tutor.course.model import Exercise
 
 ACTIVATIONS = ("step", "sigmoid")
 
