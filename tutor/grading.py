@@ -8,7 +8,9 @@ unexpected error becomes a kind message instead of a traceback.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from tutor.course.model import Exercise
 from tutor.exercises import get_kind
@@ -20,11 +22,12 @@ from tutor.progress import ProgressStore
 INTERNAL_ERROR = "internal_error"
 
 
-def check(exercise: Exercise, answer: str) -> Verdict:
-    """Grade `answer` without recording it. Never raises."""
+def check(exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
+    """Grade `answer` without recording it. Never raises. `watch`: engine callbacks that see
+    training (experiments), e.g. the app's live loss curve."""
     kind = get_kind(exercise.kind)
     try:
-        verdict = kind.check(exercise, answer)
+        verdict = kind.check(exercise, answer, watch)
     except Exception as error:  # a bug of ours must not reach the learner as a traceback
         log = log_exception(f"checking {exercise.id}", error)
         return Verdict(
@@ -45,10 +48,12 @@ def points_for(exercise: Exercise, verdict: Verdict) -> float:
     return round(exercise.points * verdict.score, 3)
 
 
-def submit(store: ProgressStore, exercise: Exercise, answer: str) -> Verdict:
+def submit(
+    store: ProgressStore, exercise: Exercise, answer: str, watch: Sequence[Any] = ()
+) -> Verdict:
     """Grade `answer` and record the attempt at once (one transaction)."""
     started = time.perf_counter()
-    verdict = check(exercise, answer)
+    verdict = check(exercise, answer, watch)
     store.record_attempt(
         exercise.id,
         exercise.lesson_id,

@@ -9,6 +9,7 @@ A kind is one module in this package with one class deriving from `ExerciseKind`
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -80,8 +81,9 @@ class ExerciseKind(ABC):
         """Read the kind's own keys of one `[[exercise]]` table; raise SpecError if wrong."""
 
     @abstractmethod
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
-        """Grade `answer` (text as the learner typed it or the file they wrote)."""
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
+        """Grade `answer` (text as the learner typed it or the file they wrote). `watch` holds
+        engine callbacks for kinds that train (the app's live curve); others ignore it."""
 
     @abstractmethod
     def plainly_wrong(self, exercise: Exercise) -> list[str]:

@@ -9,6 +9,7 @@ Answers are option ids separated by commas or spaces ("b", "a, c"), in any case.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,7 @@ class ChoiceKind(ExerciseKind):
             raise SpecError(f"`correct` must name existing options (unknown: {unknown})", "correct")
         return ChoiceSpec(tuple(options), correct_ids)
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: ChoiceSpec = exercise.spec
         picked = parse_choice(answer)
         if not picked:

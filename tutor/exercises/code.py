@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -94,7 +95,7 @@ class CodeKind(ExerciseKind):
             tuple(wrong),
         )
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -368,13 +369,13 @@ class ExperimentKind(ExerciseKind):
             tuple(counter),
         )
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: ExperimentSpec = exercise.spec
         try:
             config = read_config(spec, answer)
         except ConfigError as error:
             return invalid(error.text)
-        run = train(spec, config)
+        run = train(spec, config, callbacks=list(watch))
         ok, rows = judge(spec, run)
         summary = tt("experiment_ran", epochs=run.epochs_run, seconds=f"{run.seconds:.1f}")
         if run.hit_budget:

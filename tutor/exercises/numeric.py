@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -71,7 +72,7 @@ class NumericKind(ExerciseKind):
             raise SpecError("tolerances must not be negative", "rel_tol")
         return NumericSpec(answer, rel_tol, abs_tol)
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: NumericSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,7 @@ class TextKind(ExerciseKind):
             raise SpecError("`accept` needs at least one non-empty answer", "accept")
         return TextSpec(tuple(accept))
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         if not normalise(answer):
             return invalid(tt("empty_answer"))
         if exercise.spec.accepts(answer):

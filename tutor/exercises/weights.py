@@ -15,6 +15,7 @@ and the output has `out_w1 … out_b`. Answers are `name=value` pairs: "w1=0.6, 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,7 +172,7 @@ class WeightsKind(ExerciseKind):
             spec.inputs, spec.x, spec.y, activation, hidden, hidden_activation, fixed, start
         )
 
-    def check(self, exercise: Exercise, answer: str) -> Verdict:
+    def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: WeightsSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))
