@@ -28,6 +28,7 @@ def sigmoid(z):
 """
 cases = ["0.0", "np.array([-1000.0, 0.0, 1000.0])", "np.zeros((2, 3))"]
 timeout_s = 2
+numpy_errors = "raise"
 solution = """
 import numpy as np
 
@@ -95,10 +96,17 @@ def run(course: Course, exercise_id: str, answer: str):
 
 
 def test_correct_function_passes_every_case(course: Course) -> None:
-    learner = "import numpy as np\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-np.asarray(z)))\n"
+    learner = "import numpy as np\ndef sigmoid(z):\n    return np.exp(-np.logaddexp(0, -z))\n"
     result = run(course, "01.sigmoid", learner)
     assert result.passed, result.message
     assert len(result.details) == 3 and all(row.ok for row in result.details)
+
+
+def test_overflow_fails_when_the_exercise_makes_numpy_errors_raise(course: Course) -> None:
+    learner = "import numpy as np\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-np.asarray(z)))\n"
+    result = run(course, "01.sigmoid", learner)
+    assert result.status == "failed"
+    assert "FloatingPointError: overflow encountered in exp" in result.message["en"]
 
 
 def test_starter_fails_with_the_learners_exception(course: Course) -> None:

@@ -7,6 +7,7 @@ compares the returned values with the reference solution's, with tolerances.
     cases = ["0.0", "np.array([-1000.0, 0.0, 1000.0])", "x, W"]   # each is an argument list
     rtol = 1e-5                        # defaults: rtol 1e-5, atol 1e-8
     timeout_s = 5                      # sandbox limits (defaults 5 s, 512 MB)
+    numpy_errors = "raise"             # NumPy overflow/invalid/divide raise instead of warning
     wrong = ['''def sigmoid(z): ...''']   # known-wrong programs that must fail (lint)
 
 The reference solution (`solution`) is course code and runs in the parent, once, to produce the
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from tutor.course.model import Exercise
 
 MAX_SHOWN = 300  # characters of an argument or value shown in feedback
+# Run before the learner's code (trusted): NumPy overflow, invalid and divide-by-zero raise
+# FloatingPointError instead of printing a warning and returning inf or nan.
+STRICT_NUMPY = "import numpy\nnumpy.seterr(over='raise', invalid='raise', divide='raise')\n"
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,14 @@ class CodeSpec:
     atol: float
     limits: Limits
     wrong: tuple[str, ...]
+    numpy_errors: str = "warn"
 
 
 class CodeKind(ExerciseKind):
     name = "code"
     spec_keys = frozenset(
         {"function", "starter", "setup", "cases", "rtol", "atol", "timeout_s", "memory_mb", "wrong"}
+        | {"numpy_errors"}
     )
 
     def parse_spec(self, raw: dict[str, Any], lesson_dir: Path) -> CodeSpec:
@@ -81,6 +87,9 @@ class CodeKind(ExerciseKind):
         except Exception as error:
             raise SpecError(f"`cases` could not be evaluated: {error}", "cases") from None
         wrong = raw.get("wrong", [])
+        numpy_errors = raw.get("numpy_errors", "warn")
+        if numpy_errors not in ("warn", "raise"):
+            raise SpecError("`numpy_errors` is warn (the default) or raise", "numpy_errors")
         limits = Limits(
             timeout_s=float(raw.get("timeout_s", 5.0)), memory_mb=int(raw.get("memory_mb", 512))
         )
@@ -93,6 +102,7 @@ class CodeKind(ExerciseKind):
             float(raw.get("atol", 1e-8)),
             limits,
             tuple(wrong),
+            numpy_errors,
         )
 
     def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
@@ -102,7 +112,12 @@ class CodeKind(ExerciseKind):
         arguments = _arguments(spec.setup, spec.cases)
         expected = _expected(exercise.solution, spec.function, spec.setup, spec.cases)
         calls = [Call(spec.function, args) for args in arguments]
-        result = run_functions(answer, calls, limits=spec.limits)
+        result = run_functions(
+            answer,
+            calls,
+            limits=spec.limits,
+            setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+        )
         if result.status != "ok":
             return Verdict(result.status, 0.0, result.message, output=result.stdout)
         details = []
