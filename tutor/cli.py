@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = COMMANDS.get(args.command or "")
     try:
         if handler is None:
-            return _start_app(lang)
+            return _start_app(args.lang)
         return handler(args, lang)
     except UsageError as error:
         print(f"tutor: {pick(error.text, lang)}", file=sys.stderr)
@@ -92,9 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
-def _start_app(lang: str) -> int:
-    print(t("cli_no_app", lang))
-    return 0
+def _start_app(lang: str | None) -> int:
+    """The Textual app; `lang` None means the learner's remembered choice, then the locale."""
+    from tutor.app import run_app
+
+    return run_app(lang)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -354,7 +356,9 @@ def cmd_progress(args: argparse.Namespace, lang: str) -> int:
     if args.format == "csv":
         text = frame.to_csv(index=False)
     elif args.format == "json":
-        text = frame.to_json(orient="records", force_ascii=False, indent=2, date_format="iso") + "\n"
+        text = (
+            frame.to_json(orient="records", force_ascii=False, indent=2, date_format="iso") + "\n"
+        )
     else:
         text = frame.to_string(index=False) + "\n"
     if args.output is None:

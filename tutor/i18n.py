@@ -207,22 +207,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_passed": both("완료", "done"),
     "status_unavailable": both("열 수 없음", "unavailable"),
     # command line
-    "cli_no_app": both(
-        "tutor 앱은 아직 준비 중입니다. 지금은 명령으로 배울 수 있어요:\n"
-        "  tutor lessons          레슨 목록과 진도\n"
-        "  tutor show 1           레슨 읽기 (번호 또는 이름)\n"
-        "  tutor show 02.ID       연습 문제 보기\n"
-        "  tutor check ID --answer 답   (코드는 --file 파일.py)\n"
-        "  tutor hint ID / tutor solution ID / tutor progress\n"
-        "영어로 보려면: tutor --lang en ...",
-        "The tutor app is not ready yet. For now you can learn with commands:\n"
-        "  tutor lessons          the lessons and your progress\n"
-        "  tutor show 1           read a lesson (number or name)\n"
-        "  tutor show 02.ID       show an exercise\n"
-        "  tutor check ID --answer ANSWER   (code: --file FILE.py)\n"
-        "  tutor hint ID / tutor solution ID / tutor progress\n"
-        "In Korean: tutor --lang ko ...",
-    ),
     "cli_unknown_exercise": both(
         "'{key}'라는 연습 문제는 없습니다. 예: {near} (tutor show 레슨번호로 목록을 볼 수 있어요)",
         "There is no exercise '{key}'. For example: {near} (tutor show LESSON lists them)",

@@ -43,8 +43,3 @@ def test_the_course_can_be_completed_to_100_percent(capsys, tmp_path: Path) -> N
     rows = json.loads(output.read_text(encoding="utf-8"))
     total = next(row for row in rows if row["level"] == "course")
     assert total["percent"] == 100.0 and total["status"] == "passed"
-
-
-def test_tutor_without_a_command_points_to_the_commands(capsys) -> None:
-    assert main(["--lang", "en"]) == 0
-    assert "tutor lessons" in capsys.readouterr().out

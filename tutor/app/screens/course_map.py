@@ -1,0 +1,323 @@
+"""The home screen: every part and lesson with its status and grade, and where to continue.
+
+Enter opens the highlighted lesson; the highlight starts on the lesson to continue (the last one
+opened, or the first one not finished). A lesson with problems in its files is listed as
+unavailable with each problem's file and line; it never takes the map down.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets.data_table import ColumnKey
+
+from tutor.app.base import Safe, follow_language
+from tutor.app.marks import points, status_text, tone
+from tutor.app.text import t
+from tutor.i18n import pick
+
+if TYPE_CHECKING:
+    from tutor.app.app import TutorApp
+    from tutor.course import Course, Lesson
+    from tutor.progress import GradeReport, ProgressStore
+
+
+def grade_course(course: Course, store: ProgressStore) -> GradeReport:
+    """The learner's grades for the whole course (derived, never stored)."""
+    from tutor.progress import grade
+
+    items = [(ex.id, ex.lesson_id, float(ex.points)) for ex in course.exercises()]
+    return grade(store.all_progress(), items)
+
+
+def lesson_status(lesson: Lesson, report: GradeReport) -> str:
+    if not lesson.available:
+        return "unavailable"
+    score = report.lessons.get(lesson.id)
+    return score.status if score else "not_started"
+
+
+def continue_target(course: Course, store: ProgressStore, report: GradeReport) -> Lesson | None:
+    """The lesson Enter continues: the last one opened unless it is done, then the first
+    unfinished lesson after it (or anywhere), else the first available lesson."""
+    available = [lesson for lesson in course.lessons if lesson.available]
+    if not available:
+        return None
+    last = course.lesson(store.ui.last_lesson or "")
+    if last is not None and last.available and lesson_status(last, report) != "passed":
+        return last
+    unfinished = [lesson for lesson in available if lesson_status(lesson, report) != "passed"]
+    if last is not None:
+        later = [lesson for lesson in unfinished if lesson.number > last.number]
+        if later:
+            return later[0]
+    return (unfinished or available)[0]
+
+
+def set_columns(table: DataTable[Any], columns: list[tuple[str, str]]) -> None:
+    """Add the columns the first time, relabel them after (a language switch). Rebuilding
+    columns with `clear(columns=True)` loses the automatic widths, so it is avoided."""
+    if not table.columns:
+        for key, label in columns:
+            table.add_column(Text(label), key=key)
+        return
+    for key, label in columns:
+        table.columns[ColumnKey(key)].label = Text(label)
+    table.refresh()
+
+
+class WelcomeScreen(Safe, ModalScreen[None]):
+    """A few lines for the very first start."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="welcome"):
+            yield Static(id="welcome-title", markup=False)
+            yield Static(id="welcome-body", markup=False)
+            yield Button(id="welcome-start", variant="primary")
+
+    def on_mount(self) -> None:
+        follow_language(self, self.apply_language)
+        self.query_one("#welcome-start", Button).focus()
+
+    def apply_language(self, lang: str) -> None:
+        self.query_one("#welcome-title", Static).update(t("welcome_title", lang))
+        self.query_one("#welcome-body", Static).update(t("welcome_body", lang))
+        self.query_one("#welcome-start", Button).label = t("welcome_start", lang)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class CourseMapScreen(Safe, Screen[None]):
+    """Parts, lessons, statuses, grades; Enter continues."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "continue", "Continue"),
+        Binding("t", "app.open_lab", "Lab"),
+        Binding("p", "app.open_playground", "Playground"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._target: str | None = None
+        self._welcomed = False
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Vertical(id="map-body"):
+            yield Static(id="continue-line", markup=False)
+            with Container(id="map-main"):
+                yield DataTable(id="lessons", cursor_type="row", zebra_stripes=False)
+                with VerticalScroll(id="detail-box"):
+                    yield Static(id="lesson-detail")
+            yield Static(id="course-total", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        follow_language(self, self.refill)
+        self.watch(self.app, "course", lambda _course: self.refill(self.tutor.lang), init=False)
+        self.watch(self.app, "theme", lambda _theme: self.refill(self.tutor.lang), init=False)
+        if not self.tutor.store.ui.welcome_shown:
+            self._welcomed = True
+            self.app.push_screen(WelcomeScreen(), self._welcome_closed)
+
+    def _welcome_closed(self, _result: None) -> None:
+        self.tutor.remember(lambda: setattr(self.tutor.store.ui, "welcome_shown", True))
+        self.query_one("#lessons", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refill(self.tutor.lang)
+
+    # --- filling the table ---------------------------------------------------------------------
+
+    def refill(self, lang: str) -> None:
+        self.sub_title = t("map_title", lang)
+        table = self.query_one("#lessons", DataTable)
+        course = self.tutor.course
+        if course is None:
+            problem = self.tutor.course_problem
+            line = (
+                t("course_failed", lang, problem=problem) if problem else t("loading_course", lang)
+            )
+            self.query_one("#continue-line", Static).update(line)
+            return
+        report = grade_course(course, self.tutor.store)
+        highlighted = self._highlighted_key(table)
+        set_columns(
+            table,
+            [
+                ("number", "#"),
+                ("lesson", t("cli_lesson", lang)),
+                ("status", t("cli_status", lang)),
+                ("grade", t("cli_grade", lang)),
+            ],
+        )
+        table.clear()
+        listed: set[str] = set()
+        for part in course.parts:
+            self._add_part(table, f"part-{part.number}", pick(part.title, lang))
+            for lesson_id in part.lesson_ids:
+                lesson = course.lesson(lesson_id)
+                if lesson is not None and lesson.id not in listed:
+                    listed.add(lesson.id)
+                    self._add_lesson(table, lesson, report, lang)
+        others = [lesson for lesson in course.lessons if lesson.id not in listed]
+        if others:
+            self._add_part(table, "part-other", t("map_other_lessons", lang))
+            for lesson in others:
+                self._add_lesson(table, lesson, report, lang)
+        target = continue_target(course, self.tutor.store, report)
+        self._target = target.id if target else None
+        self._update_continue(target, lang)
+        self._update_total(report, lang)
+        self._move_cursor(table, highlighted or self._target)
+        self._update_detail(lang)
+
+    def _add_part(self, table: DataTable[Any], key: str, title: str) -> None:
+        style = tone(self.app, "accent", bold=True)
+        table.add_row(Text(""), Text(title, style=style), Text(""), Text(""), key=key)
+
+    def _add_lesson(
+        self, table: DataTable[Any], lesson: Lesson, report: GradeReport, lang: str
+    ) -> None:
+        status = lesson_status(lesson, report)
+        score = report.lessons.get(lesson.id)
+        if not lesson.available:
+            first = lesson.problems[0]
+            grade_text = f"{first.path.name}:{first.line}" if first.line else first.path.name
+        elif score is None or not lesson.exercises:
+            grade_text = t("map_no_exercises", lang)
+        else:
+            grade_text = t(
+                "map_lesson_grade",
+                lang,
+                points=points(score.points),
+                max_points=points(score.max_points),
+            )
+        table.add_row(
+            Text(f"{lesson.number:02d}"),
+            Text(pick(lesson.title, lang)),
+            status_text(self.app, status, lang),
+            Text(grade_text),
+            key=lesson.id,
+        )
+
+    def _highlighted_key(self, table: DataTable[Any]) -> str | None:
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+        return key if key and not key.startswith("part-") else None
+
+    def _move_cursor(self, table: DataTable[Any], key: str | None) -> None:
+        if key is None:
+            return
+        with suppress(Exception):  # the lesson is gone (course reloaded)
+            table.move_cursor(row=table.get_row_index(key), animate=False)
+
+    def _update_continue(self, target: Lesson | None, lang: str) -> None:
+        line = self.query_one("#continue-line", Static)
+        if target is None:
+            line.update("")
+        else:
+            line.update(t("map_continue", lang, lesson=target.display_title(lang)))
+
+    def _update_total(self, report: GradeReport, lang: str) -> None:
+        total = report.course
+        self.query_one("#course-total", Static).update(
+            t(
+                "map_course_total",
+                lang,
+                points=points(total.points),
+                max_points=points(total.max_points),
+                percent=f"{total.percent:.0f}",
+                passed=total.passed,
+                exercises=total.exercises,
+            )
+        )
+
+    def _update_detail(self, lang: str) -> None:
+        detail = self.query_one("#lesson-detail", Static)
+        course = self.tutor.course
+        key = self._highlighted_key(self.query_one("#lessons", DataTable))
+        lesson = course.lesson(key) if course and key else None
+        if course is None or lesson is None:
+            problems = course.problems if course else ()
+            lines: list[Any] = [Text(t("map_open_hint", lang), style="dim")]
+            if problems:
+                lines.append(Text(t("map_course_problems", lang), style=tone(self.app, "error")))
+                lines += [Text(f"• {problem}") for problem in problems]
+            detail.update(Group(*lines))
+            return
+        report = grade_course(course, self.tutor.store)
+        parts: list[Any] = [
+            Text(lesson.display_title(lang), style="bold"),
+            Text(""),
+            Text(pick(lesson.summary, lang)),
+            Text(""),
+        ]
+        if not lesson.available:
+            parts.append(Text(t("map_unavailable", lang), style=tone(self.app, "error")))
+            parts += [Text(f"• {problem}") for problem in lesson.problems]
+        else:
+            score = report.lessons.get(lesson.id)
+            if score is not None:
+                parts.append(
+                    Text(
+                        t(
+                            "map_exercises",
+                            lang,
+                            count=len(lesson.exercises),
+                            points=points(score.points),
+                            max_points=points(score.max_points),
+                            status=t(f"status_{score.status}", lang),
+                        ),
+                        style="dim",
+                    )
+                )
+            for exercise in lesson.exercises:
+                mark = report.exercises[exercise.id].status
+                row = status_text(self.app, mark, lang, words=False)
+                row.append(f" {pick(exercise.title, lang) or exercise.local_id}")
+                parts.append(row)
+        detail.update(Group(*parts))
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._update_detail(self.tutor.lang)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        if key and not key.startswith("part-"):
+            await self.tutor.open_lesson(key)
+
+    async def action_continue(self) -> None:
+        if self.tutor.course is None:
+            self.notify(t("course_not_ready", self.tutor.lang), markup=False)
+        elif self._target is not None:
+            await self.tutor.open_lesson(self._target)

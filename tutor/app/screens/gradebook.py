@@ -1,0 +1,258 @@
+"""The gradebook: every lesson and exercise with status, points, attempts and the last try, the
+course grade, and an export to CSV or JSON at a path the learner picks.
+
+The table is built from `tutor.progress.grade` (quick); the export goes through
+`tutor.gradebook.gradebook_frame`, so it matches `tutor progress --format csv/json` exactly, and
+runs in a thread because it imports pandas.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from tutor.app.base import Safe, follow_language
+from tutor.app.marks import points, status_text, tone
+from tutor.app.messages import ExportDone
+from tutor.app.screens.course_map import grade_course, set_columns
+from tutor.app.text import t, tt
+from tutor.i18n import pick
+
+if TYPE_CHECKING:
+    from tutor.app.app import TutorApp
+
+FORMATS = ("csv", "json")
+
+
+def default_export_path(fmt: str = "csv") -> Path:
+    return Path.home() / f"tutor-grades.{fmt}"
+
+
+def export_text(frame: Any, fmt: str) -> str:
+    """The gradebook as the CLI writes it (`tutor progress --format ...`)."""
+    if fmt == "json":
+        return (
+            frame.to_json(orient="records", force_ascii=False, indent=2, date_format="iso") + "\n"
+        )
+    return frame.to_csv(index=False)
+
+
+def when(moment: datetime | None) -> str:
+    """A time in the learner's own time zone, to the minute."""
+    if moment is None:
+        return "-"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class GradebookScreen(Safe, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("f5", "export_csv", "Export CSV"),
+        Binding("f6", "export_json", "Export JSON"),
+    ]
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Vertical(id="grades-body"):
+            yield DataTable(id="grades", cursor_type="row", zebra_stripes=True)
+            yield Static(id="grades-total", markup=False)
+            with Horizontal(id="export-row"):
+                yield Label("", id="export-label", markup=False)
+                yield Input(str(default_export_path()), id="export-path")
+                yield Button("", id="export-csv", variant="primary", compact=True)
+                yield Button("", id="export-json", compact=True)
+            yield Static(id="export-result", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.result: dict[str, str] | None = None
+        self.result_ok = True
+        follow_language(self, self.apply_language)
+        self.query_one("#grades", DataTable).focus()
+
+    def apply_language(self, lang: str) -> None:
+        self.sub_title = t("grades_title", lang)
+        self.query_one("#export-label", Label).update(t("export_path", lang))
+        self.query_one("#export-csv", Button).label = t("export_csv", lang)
+        self.query_one("#export-json", Button).label = t("export_json", lang)
+        self.fill(lang)
+        self.show_result()
+
+    def on_screen_resume(self) -> None:
+        self.fill(self.tutor.lang)
+
+    def fill(self, lang: str) -> None:
+        course = self.tutor.course
+        table = self.query_one("#grades", DataTable)
+        set_columns(
+            table,
+            [
+                (key, t(key, lang))
+                for key in (
+                    "col_lesson_exercise",
+                    "col_status",
+                    "col_points",
+                    "col_percent",
+                    "col_attempts",
+                    "col_last_try",
+                )
+            ],
+        )
+        table.clear()
+        if course is None:
+            return
+        store = self.tutor.store
+        report = grade_course(course, store)
+        progress = store.all_progress()
+        for lesson in course.lessons:
+            score = report.lessons.get(lesson.id)
+            if score is None:
+                continue
+            attempts = sum(progress[ex.id].attempts for ex in lesson.exercises if ex.id in progress)
+            latest = [
+                progress[ex.id].last_attempt_at
+                for ex in lesson.exercises
+                if ex.id in progress and progress[ex.id].last_attempt_at is not None
+            ]
+            table.add_row(
+                Text(lesson.display_title(lang), style="bold"),
+                status_text(self.app, score.status, lang),
+                Text(f"{points(score.points)}/{points(score.max_points)}", justify="right"),
+                Text(f"{score.percent:.0f}", justify="right"),
+                Text(str(attempts), justify="right"),
+                Text(when(max(latest) if latest else None)),
+                key=lesson.id,
+            )
+            for exercise in lesson.exercises:
+                mark = report.exercises[exercise.id]
+                mine = progress.get(exercise.id)
+                title = pick(exercise.title, lang) or exercise.local_id
+                table.add_row(
+                    Text(f"  {title}"),
+                    status_text(self.app, mark.status, lang),
+                    Text(f"{points(mark.points)}/{points(mark.max_points)}", justify="right"),
+                    Text(f"{mark.percent:.0f}", justify="right"),
+                    Text(str(mine.attempts if mine else 0), justify="right"),
+                    Text(when(mine.last_attempt_at if mine else None)),
+                    key=exercise.id,
+                )
+        self.fit_titles()
+        total = report.course
+        self.query_one("#grades-total", Static).update(
+            Text(
+                t(
+                    "grades_total",
+                    lang,
+                    points=points(total.points),
+                    max_points=points(total.max_points),
+                    percent=f"{total.percent:.0f}",
+                ),
+                style=tone(self.app, "accent", bold=True),
+            )
+        )
+
+    def on_resize(self) -> None:
+        self.fit_titles()
+
+    def fit_titles(self) -> None:
+        """On a narrow terminal, cut long titles rather than push the other columns off screen."""
+        table = self.query_one("#grades", DataTable)
+        if not table.columns:
+            return
+        columns = list(table.columns.values())
+        first, others = columns[0], columns[1:]
+        room = table.scrollable_content_region.width or self.size.width - 4
+        needed = sum(column.get_render_width(table) for column in others)
+        widest = max(first.content_width, 12)
+        fitted = max(12, min(widest, room - needed - 2 * table.cell_padding))
+        first.auto_width = fitted >= widest
+        first.width = fitted
+        table.refresh(layout=True)
+
+    # --- export ---------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("export-csv", "export-json"):
+            event.stop()
+            self.action_export(event.button.id.split("-")[1])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = event.value.strip()
+        self.action_export("json" if path.lower().endswith(".json") else "csv")
+
+    def action_export_csv(self) -> None:
+        self.action_export("csv")
+
+    def action_export_json(self) -> None:
+        self.action_export("json")
+
+    def action_export(self, fmt: str) -> None:
+        field = self.query_one("#export-path", Input)
+        raw = field.value.strip()
+        if not raw:
+            self.set_result(tt("export_no_path"), ok=False)
+            return
+        path = Path(raw).expanduser()
+        other = "json" if fmt == "csv" else "csv"
+        if path.suffix.lower() == f".{other}":
+            path = path.with_suffix(f".{fmt}")
+            field.value = str(path)
+        if path.is_dir():
+            self.set_result(tt("export_is_folder", path=path), ok=False)
+            return
+        self.set_result(tt("exporting"), ok=True)
+        self.export(path, fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, path: Path, fmt: str) -> None:
+        """Write the gradebook (pandas is imported here, in the thread)."""
+        from tutor.gradebook import gradebook_frame
+
+        try:
+            course = self.tutor.course
+            assert course is not None
+            text = export_text(gradebook_frame(course, self.tutor.store, self.tutor.lang), fmt)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.post_message(ExportDone(str(path), tt("export_failed", path=path, reason=reason)))
+            return
+        self.post_message(ExportDone(str(path), None))
+
+    def on_export_done(self, message: ExportDone) -> None:
+        if message.error is None:
+            self.set_result(tt("export_done", path=message.path), ok=True)
+            self.notify(t("export_done", self.tutor.lang, path=message.path), markup=False)
+        else:
+            self.set_result(message.error, ok=False)
+
+    def set_result(self, text: dict[str, str], *, ok: bool) -> None:
+        self.result = text
+        self.result_ok = ok
+        self.show_result()
+
+    def show_result(self) -> None:
+        box = self.query_one("#export-result", Static)
+        if not self.result:
+            box.update("")
+            return
+        style = tone(self.app, "success" if self.result_ok else "error")
+        box.update(Text(pick(self.result, self.tutor.lang), style=style))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

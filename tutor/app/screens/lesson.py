@@ -1,0 +1,167 @@
+"""A lesson: its text (with a table of contents) and its exercises, side by side when the
+terminal is wide and one above the other when it is narrow (80 columns).
+
+The reading position and the open exercise are remembered in the store, so the learner comes
+back to the same paragraph and the same exercise.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Header, MarkdownViewer
+
+from tutor.app.base import Safe, follow_language
+from tutor.app.text import t
+from tutor.app.widgets.exercises.panel import ExercisePanel
+
+if TYPE_CHECKING:
+    from tutor.app.app import TutorApp
+    from tutor.course import Lesson
+
+LAYOUTS = ("both", "reader", "exercises")
+
+
+class LessonScreen(Safe, Screen[None]):
+    """One lesson. Esc goes back to the course map."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.course_map", "Course map"),
+        Binding("ctrl+b", "previous_lesson", "Prev lesson"),
+        Binding("ctrl+n", "next_lesson", "Next lesson"),
+        Binding("ctrl+up", "previous_exercise", "Prev exercise", show=False),
+        Binding("ctrl+down", "next_exercise", "Next exercise", show=False),
+        Binding("f2", "toggle_toc", "Contents"),
+        Binding("f3", "toggle_reader", "Switch view"),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    def __init__(self, lesson: Lesson) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.layout_mode = "both"
+        self._layout_before_toc: str | None = None
+        self._restored = False
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Container(id="lesson-body", classes="-both"):
+            yield MarkdownViewer(id="reader", show_table_of_contents=False)
+            yield ExercisePanel(self.lesson, id="exercises")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        store = self.tutor.store
+        if store.ui.last_lesson != self.lesson.id:
+            self.tutor.remember(lambda: setattr(store.ui, "last_lesson", self.lesson.id))
+        reader = self.query_one("#reader", MarkdownViewer)
+        reader.show_table_of_contents = self.size.width >= 140
+        follow_language(self, self.apply_language)
+        reader.document.focus()
+
+    def apply_language(self, lang: str) -> None:
+        self.sub_title = self.lesson.display_title(lang)
+        self.call_next(self._load_text, lang)
+
+    async def _load_text(self, lang: str) -> None:
+        reader = self.query_one("#reader", MarkdownViewer)
+        await reader.document.update(self.lesson.markdown(lang))
+        if not self._restored:
+            self._restored = True
+            position = self.tutor.store.ui.reading_position(self.lesson.id)
+            if position:
+                self.call_after_refresh(self._scroll_to, position)
+
+    def _scroll_to(self, position: int) -> None:
+        reader = self.query_one("#reader", MarkdownViewer)
+        reader.scroll_to(y=position, animate=False, immediate=True)
+
+    # --- remembering where the learner was -----------------------------------------------------
+
+    def save_position(self) -> None:
+        reader = self.query_one("#reader", MarkdownViewer)
+        position = max(0, round(reader.scroll_y))
+        store = self.tutor.store
+        if store.ui.reading_position(self.lesson.id) != position:
+            self.tutor.remember(lambda: store.ui.set_reading_position(self.lesson.id, position))
+
+    def on_screen_suspend(self) -> None:
+        self.save_position()
+
+    def on_unmount(self) -> None:
+        with suppress(Exception):  # the app is closing and the widgets are gone
+            self.save_position()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _neighbour(self, step: int) -> Lesson | None:
+        course = self.tutor.course
+        if course is None:
+            return None
+        lessons = [lesson for lesson in course.lessons if lesson.available]
+        ids = [lesson.id for lesson in lessons]
+        if self.lesson.id not in ids:
+            return None
+        index = ids.index(self.lesson.id) + step
+        return lessons[index] if 0 <= index < len(lessons) else None
+
+    async def action_next_lesson(self) -> None:
+        neighbour = self._neighbour(+1)
+        if neighbour is None:
+            self.notify(t("no_next_lesson", self.tutor.lang), markup=False)
+            return
+        await self.tutor.open_lesson(neighbour.id)
+
+    async def action_previous_lesson(self) -> None:
+        neighbour = self._neighbour(-1)
+        if neighbour is None:
+            self.notify(t("no_previous_lesson", self.tutor.lang), markup=False)
+            return
+        await self.tutor.open_lesson(neighbour.id)
+
+    def action_next_exercise(self) -> None:
+        self.query_one(ExercisePanel).step(+1)
+
+    def action_previous_exercise(self) -> None:
+        self.query_one(ExercisePanel).step(-1)
+
+    def action_toggle_toc(self) -> None:
+        """Show or hide the table of contents. Where it would squeeze the text beside the
+        exercises, the text takes the whole width while the contents are shown."""
+        reader = self.query_one("#reader", MarkdownViewer)
+        reader.show_table_of_contents = not reader.show_table_of_contents
+        if reader.show_table_of_contents and self.size.width < 150 and self.layout_mode == "both":
+            self._layout_before_toc = self.layout_mode
+            self.set_layout("reader")
+        elif not reader.show_table_of_contents and getattr(self, "_layout_before_toc", None):
+            self.set_layout(self._layout_before_toc)
+            self._layout_before_toc = None
+
+    def action_toggle_reader(self) -> None:
+        """Cycle: text and exercises → text only → exercises only."""
+        self._layout_before_toc = None
+        self.set_layout(LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)])
+
+    def set_layout(self, mode: str) -> None:
+        body = self.query_one("#lesson-body")
+        self.layout_mode = mode
+        for name in LAYOUTS:
+            body.set_class(name == mode, f"-{name}")
+        if mode == "exercises":
+            panel = self.query_one(ExercisePanel)
+            if panel.current is not None:
+                panel.view(panel.current).focus_answer()
+        elif mode == "reader":
+            self.query_one("#reader", MarkdownViewer).document.focus()
