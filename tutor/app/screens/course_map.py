@@ -11,6 +11,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -62,12 +63,24 @@ def continue_target(course: Course, store: ProgressStore, report: GradeReport) -
     return (unfinished or available)[0]
 
 
+# The title column has a fixed width (longer titles end in "…") so that status and grade stay in
+# view at 80 columns and beside the detail pane at 120.
+TITLE_WIDTH = 36
+
+
+def _fitted(title: str, style: str | Style = "") -> Text:
+    """`title` cut to the title column, ending in "…" when it was longer (display width)."""
+    text = Text(title, style=style)
+    text.truncate(TITLE_WIDTH, overflow="ellipsis")
+    return text
+
+
 def set_columns(table: DataTable[Any], columns: list[tuple[str, str]]) -> None:
     """Add the columns the first time, relabel them after (a language switch). Rebuilding
     columns with `clear(columns=True)` loses the automatic widths, so it is avoided."""
     if not table.columns:
         for key, label in columns:
-            table.add_column(Text(label), key=key)
+            table.add_column(Text(label), key=key, width=TITLE_WIDTH if key == "lesson" else None)
         return
     for key, label in columns:
         table.columns[ColumnKey(key)].label = Text(label)
@@ -197,7 +210,7 @@ class CourseMapScreen(Safe, Screen[None]):
 
     def _add_part(self, table: DataTable[Any], key: str, title: str) -> None:
         style = tone(self.app, "accent", bold=True)
-        table.add_row(Text(""), Text(title, style=style), Text(""), Text(""), key=key)
+        table.add_row(Text(""), _fitted(title, style), Text(""), Text(""), key=key)
 
     def _add_lesson(
         self, table: DataTable[Any], lesson: Lesson, report: GradeReport, lang: str
@@ -218,7 +231,7 @@ class CourseMapScreen(Safe, Screen[None]):
             )
         table.add_row(
             Text(f"{lesson.number:02d}"),
-            Text(pick(lesson.title, lang)),
+            _fitted(pick(lesson.title, lang)),
             status_text(self.app, status, lang),
             Text(grade_text),
             key=lesson.id,
