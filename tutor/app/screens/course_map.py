@@ -125,7 +125,7 @@ class CourseMapScreen(Safe, Screen[None]):
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
-        (100, "-wide"),
+        (120, "-wide"),
     ]
 
     def __init__(self) -> None:
