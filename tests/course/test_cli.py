@@ -154,3 +154,13 @@ def test_errors_never_show_a_traceback(course_root: Path, tmp_path: Path) -> Non
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_lint_flags_bold_that_markdown_would_show_literally(capsys, course_root: Path) -> None:
+    ko = course_root / "01-first" / "ko.md"
+    ko.write_text(
+        ko.read_text(encoding="utf-8") + "\n**⊙**는 칸끼리 곱하기입니다.\n", encoding="utf-8"
+    )
+    assert run("lint", str(course_root)) == 1
+    out = capsys.readouterr().out
+    assert f"{ko}:" in out and "`**` is shown literally" in out

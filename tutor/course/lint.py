@@ -104,6 +104,32 @@ def _sections(lesson: Lesson) -> list[Problem]:
         )
     if not ko_levels:
         problems.append(Problem(texts["ko"], None, "the lesson has no headings"))
+    for path in texts.values():
+        problems += _unclosed_emphasis(path)
+    return problems
+
+
+def _unclosed_emphasis(path: Path) -> list[Problem]:
+    """`**` that Markdown shows literally: in CommonMark a closing `**` right after punctuation
+    and right before a letter does not close (`**⊙**는`), which Korean particles often trigger."""
+    from markdown_it import MarkdownIt
+
+    problems = []
+    for token in MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8")):
+        if token.type != "inline" or not token.children:
+            continue
+        for child in token.children:
+            if child.type == "text" and "**" in child.content:
+                line = token.map[0] + 1 if token.map else None
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        "`**` is shown literally: a closing `**` "
+                        "after punctuation needs a space or punctuation after "
+                        f"it ({child.content.strip()[:40]!r})",
+                    )
+                )
     return problems
 
 
