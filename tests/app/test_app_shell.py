@@ -101,7 +101,7 @@ async def test_the_palette_offers_every_screen_and_every_lesson_in_korean(run_ap
 
     async with run_app("ko") as (app, _pilot):
         texts = [text for text, _help, _run in commands(app)]
-    assert "열기: 성적표" in texts and "열기: 도움말" in texts and "열기: 훈련 실험실" in texts
+    assert "열기: 성적표" in texts and "열기: 도움말" in texts and "열기: 학습 실험실" in texts
     assert "레슨으로 이동: 01. 첫 레슨" in texts and "레슨으로 이동: 02. 둘째 레슨" in texts
 
 

@@ -43,6 +43,15 @@ def short_run(epochs: str, tab: str):
         screen.action_show_tab(tab)
         screen.query_one("#train").focus()
         await pilot.pause()
+        # The results pane may have scrolled while it filled on a busy machine: start at the top.
+        screen.query_one("#results").scroll_home(animate=False, immediate=True)
+        # A DataTable of auto height takes its height a refresh after its rows arrive.
+        matrix = screen.query_one("#confusion")
+        for _ in range(30):
+            await pilot.pause(0.05)
+            if not matrix.display or matrix.size.height > 0:
+                break
+        await pilot.pause()
 
     return run_before
 

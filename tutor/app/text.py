@@ -38,8 +38,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{what} 화면은 아직 준비되지 않았습니다.", "The {what} screen is not available yet."
     ),
     "language_now": both("언어: 한국어", "Language: English"),
-    "lab": both("훈련 실험실", "Training lab"),
-    "playground": both("놀이터", "Playground"),
+    "lab": both("학습 실험실", "Training lab"),
+    "playground": both("플레이그라운드", "Playground"),
     # welcome
     "welcome_title": both("환영합니다!", "Welcome!"),
     "welcome_body": both(
@@ -215,8 +215,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "성적표: 레슨·연습별 점수와 내보내기", "Gradebook: points per lesson and exercise, export"
     ),
     "help.continue": both("하던 레슨 이어서 하기", "Continue where you left off"),
-    "help.open_lab": both("훈련 실험실 열기", "Open the training lab"),
-    "help.open_playground": both("놀이터 열기", "Open the playground"),
+    "help.open_lab": both("학습 실험실 열기", "Open the training lab"),
+    "help.open_playground": both("플레이그라운드 열기", "Open the playground"),
     "help.course_map": both("과정 지도로 돌아가기", "Back to the course map"),
     "help.previous_lesson": both("이전 레슨", "Previous lesson"),
     "help.next_lesson": both("다음 레슨", "Next lesson"),
