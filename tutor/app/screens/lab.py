@@ -496,6 +496,8 @@ class LabScreen(Safe, Screen):
         self.query_one(TabbedContent).active = "curves" if tab == "curves" else "results-pane"
         if tab != "curves":
             self.query_one("#results").focus()
+            # Filled while its tab was hidden, the matrix (auto height) must measure itself again.
+            self.query_one("#confusion", DataTable).refresh(layout=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "train":
