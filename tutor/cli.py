@@ -145,11 +145,11 @@ def _status_label(status: str, lang: str) -> str:
 def cmd_lessons(args: argparse.Namespace, lang: str) -> int:
     from rich.table import Table
 
-    from tutor.progress import grade
+    from tutor.gradebook import grade_course
 
     course = _course()
     with _store() as store:
-        report = grade(store.all_progress(), _grading_items(course))
+        report = grade_course(course, store)
     table = Table(title=pick(course.title, lang), title_justify="left", expand=False)
     table.add_column("#", justify="right")
     table.add_column(t("cli_lesson", lang))
@@ -201,10 +201,6 @@ def _lesson_row(
         _status_label(status, lang),
         grade_text,
     )
-
-
-def _grading_items(course: Course) -> list[tuple[str, str, float]]:
-    return [(ex.id, ex.lesson_id, float(ex.points)) for ex in course.exercises()]
 
 
 def _escape(text: str) -> str:

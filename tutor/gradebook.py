@@ -8,12 +8,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tutor.i18n import pick
-from tutor.progress import ProgressStore, grade
+from tutor.progress import GradeReport, ProgressStore, grade
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from tutor.course import Course
+
+
+def grade_course(course: Course, store: ProgressStore) -> GradeReport:
+    """The learner's grades for the whole course (derived from attempts, never stored)."""
+    return grade(store.all_progress(), course.grading_items())
+
 
 COLUMNS = (
     "level",
@@ -34,7 +40,7 @@ def gradebook_frame(course: Course, store: ProgressStore, lang: str) -> pd.DataF
     import pandas as pd
 
     progress = store.all_progress()
-    report = grade(progress, [(ex.id, ex.lesson_id, float(ex.points)) for ex in course.exercises()])
+    report = grade(progress, course.grading_items())
     rows = []
     for lesson in course.lessons:
         if not lesson.exercises:

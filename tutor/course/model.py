@@ -107,6 +107,10 @@ class Course:
     def exercises(self) -> list[Exercise]:
         return [ex for lesson in self.lessons for ex in lesson.exercises]
 
+    def grading_items(self) -> list[tuple[str, str, float]]:
+        """(exercise id, lesson id, points) for every exercise, as `tutor.progress.grade` wants."""
+        return [(ex.id, ex.lesson_id, float(ex.points)) for ex in self.exercises()]
+
     def lesson(self, key: str) -> Lesson | None:
         """A lesson by folder name ("02-artificial-neuron") or number ("2", "02")."""
         key = key.strip()

@@ -23,20 +23,13 @@ from textual.widgets.data_table import ColumnKey
 from tutor.app.base import Safe, follow_language
 from tutor.app.marks import points, status_text, tone
 from tutor.app.text import t
+from tutor.gradebook import grade_course
 from tutor.i18n import pick
 
 if TYPE_CHECKING:
     from tutor.app.app import TutorApp
     from tutor.course import Course, Lesson
     from tutor.progress import GradeReport, ProgressStore
-
-
-def grade_course(course: Course, store: ProgressStore) -> GradeReport:
-    """The learner's grades for the whole course (derived, never stored)."""
-    from tutor.progress import grade
-
-    items = [(ex.id, ex.lesson_id, float(ex.points)) for ex in course.exercises()]
-    return grade(store.all_progress(), items)
 
 
 def lesson_status(lesson: Lesson, report: GradeReport) -> str:

@@ -23,9 +23,10 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 from tutor.app.base import Safe, follow_language
 from tutor.app.marks import points, status_text, tone
 from tutor.app.messages import ExportDone
-from tutor.app.screens.course_map import grade_course, set_columns
+from tutor.app.screens.course_map import set_columns
 from tutor.app.text import t, tt
 from tutor.i18n import pick
+from tutor.progress import grade
 
 if TYPE_CHECKING:
     from tutor.app.app import TutorApp
@@ -115,8 +116,8 @@ class GradebookScreen(Safe, Screen[None]):
         if course is None:
             return
         store = self.tutor.store
-        report = grade_course(course, store)
         progress = store.all_progress()
+        report = grade(progress, course.grading_items())  # one read for grades and attempts
         for lesson in course.lessons:
             score = report.lessons.get(lesson.id)
             if score is None:
