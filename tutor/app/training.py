@@ -143,13 +143,12 @@ def load_lab_data(name: str, scale: bool = True) -> LabData:
     (x_train, y_train), (x_test, y_test) = _raw(name)
     images = None
     if name in IMAGE_DATASETS:
-        top = 16.0 if name == "digits" else 255.0
-        images = x_test.astype(np.float32) / top
-        x_train = x_train.reshape(len(x_train), -1).astype(np.float32)
-        x_test = x_test.reshape(len(x_test), -1).astype(np.float32)
+        images = x_test.astype(np.float32) / np.float32(datasets.PIXEL_MAX[name])
         if scale:
-            x_train /= top
-            x_test /= top
+            x_train, x_test = datasets.scale_pixels(name, x_train, x_test)
+        else:
+            x_train = x_train.reshape(len(x_train), -1).astype(np.float32)
+            x_test = x_test.reshape(len(x_test), -1).astype(np.float32)
     elif scale and name not in GATES:
         x_train, x_test = datasets.standardize(x_train, x_test)
     y_train = np.asarray(y_train, dtype=np.int64)

@@ -13,8 +13,10 @@ from tutor.datasets.catalog import DatasetInfo
 from tutor.datasets.errors import DatasetError
 from tutor.datasets.generators import gate, playground, storm
 from tutor.datasets.preprocessing import (
+    PIXEL_MAX,
     Stats,
     one_hot,
+    scale_pixels,
     standardize,
     to_categorical,
     train_test_split,
@@ -22,6 +24,7 @@ from tutor.datasets.preprocessing import (
 from tutor.datasets.registry import describe, load, names
 
 __all__ = [
+    "PIXEL_MAX",
     "DatasetError",
     "DatasetInfo",
     "Stats",
@@ -31,6 +34,7 @@ __all__ = [
     "names",
     "one_hot",
     "playground",
+    "scale_pixels",
     "standardize",
     "storm",
     "to_categorical",

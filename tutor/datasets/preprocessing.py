@@ -206,3 +206,22 @@ def one_hot(y: ArrayLike, num_classes: int | None = None) -> np.ndarray:
 
 to_categorical = one_hot
 """Keras's name for `one_hot` (`keras.utils.to_categorical`)."""
+
+
+# The brightest pixel value of each image data set: 8×8 digits run 0–16, MNIST 0–255.
+PIXEL_MAX = {"digits": 16.0, "mnist": 255.0}
+
+
+def scale_pixels(name: str, *images: ArrayLike) -> tuple[np.ndarray, ...]:
+    """Each batch of `name`'s images flattened to one row per image, as float32 in [0, 1].
+
+    (n, 28, 28) uint8 → (n, 784) float32: what a Dense layer takes, as the MNIST lesson teaches.
+    """
+    if name not in PIXEL_MAX:
+        raise DatasetError(
+            f"scale_pixels knows the image data sets {', '.join(PIXEL_MAX)}, not {name!r}."
+        )
+    top = np.float32(PIXEL_MAX[name])
+    return tuple(
+        np.asarray(batch, dtype=np.float32).reshape(len(batch), -1) / top for batch in images
+    )

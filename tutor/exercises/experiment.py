@@ -176,9 +176,7 @@ def load_data(spec: ExperimentSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray,
     (x_train, y_train), (x_test, y_test) = datasets.load(spec.dataset, **spec.dataset_options)
     x_train, x_test = x_train.astype(np.float32), x_test.astype(np.float32)
     if spec.preprocess == "pixels":
-        scale = 255.0 if x_train.max() > 16 else 16.0
-        x_train = x_train.reshape(len(x_train), -1) / np.float32(scale)
-        x_test = x_test.reshape(len(x_test), -1) / np.float32(scale)
+        x_train, x_test = datasets.scale_pixels(spec.dataset, x_train, x_test)
     elif spec.preprocess == "standardize":
         x_train, x_test = datasets.standardize(x_train, x_test)
     return x_train, y_train, x_test, y_test
