@@ -74,13 +74,13 @@ class LabConfig:
 
 
 DEFAULTS: dict[str, LabConfig] = {
-    # One sigmoid neuron on two standardised exam scores (lesson 12).
+    # One sigmoid neuron on two standardised exam scores (lesson 13).
     "exam_scores": LabConfig("exam_scores", (), "relu", "adam", 0.01, 1000, 32),
-    # 8-12-8-1 on raw measurements, as in lesson 13 (turn scaling on to see the difference).
+    # 8-12-8-1 on raw measurements, as in lesson 14 (turn scaling on to see the difference).
     "pima": LabConfig("pima", (12, 8), "relu", "adam", 0.001, 1500, 64, scale=False),
     "breast_cancer": LabConfig("breast_cancer", (20, 10), "relu", "adam", 0.001, 100, 64),
     "digits": LabConfig("digits", (128,), "relu", "adam", 0.001, 20, 32),
-    # Chollet's first network: 784-512-10, rmsprop, 5 epochs of batches of 128 (lesson 15).
+    # Chollet's first network: 784-512-10, rmsprop, 5 epochs of batches of 128 (lesson 16).
     "mnist": LabConfig("mnist", (512,), "relu", "rmsprop", 0.001, 5, 128),
     "and": LabConfig("and", (), "relu", "adam", 0.1, 200, 4),
     "or": LabConfig("or", (), "relu", "adam", 0.1, 200, 4),
