@@ -115,10 +115,11 @@ def _course() -> Course:
 
 
 def _store() -> ProgressStore:
+    from tutor.course.renames import course_renames
     from tutor.progress import ProgressError, open_store
 
     try:
-        store = open_store()
+        store = open_store(renames=course_renames())
     except ProgressError as error:
         raise UsageError(error.message) from None
     if store.notice:
