@@ -31,8 +31,9 @@ import json
 import linecache
 import math
 import os
+import signal
+import struct
 import sys
-import sysconfig
 import traceback
 import types
 from typing import Any, NoReturn
@@ -47,12 +48,33 @@ _MEMORY_LINE = b'{"kind":"memory"}\n'
 
 
 def main(argv: list[str]) -> NoReturn:
-    workdir, ready_fd = argv[1], int(argv[2])
+    """The three processes of a run: this one (relays), the namespace's init, the worker."""
+    workdir, ready_fd, result_fd, parent = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+    here = os.path.dirname(os.path.abspath(__file__))
+    confine = _load_neighbour("_tutor_sandbox_confine", os.path.join(here, "confine.py"))
+    if not confine.parent_death_signal(parent) and confine.LINUX:
+        os._exit(70)  # the app is already gone
     with open(os.path.join(workdir, "job.json"), encoding="utf-8") as job_file:
         job = json.load(job_file)
-    results = open(os.path.join(workdir, "results.jsonl"), "ab", buffering=0)  # noqa: SIM115
+    namespaces = confine.unshare_namespaces()
+    status_read, status_write = os.pipe()
+    init = os.fork()
+    if init:
+        for fd in (ready_fd, result_fd, status_write):
+            os.close(fd)
+        _relay(init, status_read)
+    os.close(status_read)
+    confine.parent_death_signal()
+    worker = os.fork()
+    if worker:
+        for fd in (ready_fd, result_fd):
+            os.close(fd)
+        _reap_until(worker, status_write)
+    os.close(status_write)
+    confine.parent_death_signal()
+    results = _Channel(result_fd)
     try:
-        _run(job, workdir, ready_fd, results)
+        _run(job, workdir, ready_fd, results, confine, namespaces)
     except MemoryError:
         _record(results, {"kind": "memory"})
     except BaseException:
@@ -60,7 +82,53 @@ def main(argv: list[str]) -> NoReturn:
     _leave(0)
 
 
-def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None:
+def _relay(init: int, status_read: int) -> NoReturn:
+    """Outside the namespace: wait for its init, then end the way the worker ended."""
+    _, status = os.waitpid(init, 0)
+    data = os.read(status_read, 4)
+    if len(data) == 4:
+        (status,) = struct.unpack("i", data)
+    if os.WIFEXITED(status):
+        os._exit(os.WEXITSTATUS(status))
+    number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else signal.SIGKILL
+    with contextlib.suppress(Exception):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(number, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
+    os._exit(128 + number)
+
+
+def _reap_until(worker: int, status_write: int) -> NoReturn:
+    """The namespace's init: reap every orphan until the worker ends, pass its status on, and
+    exit, which makes the kernel kill whatever is left in the namespace."""
+    while True:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            os._exit(1)
+        except InterruptedError:
+            continue
+        if pid == worker:
+            os.write(status_write, struct.pack("i", status))
+            os._exit(0)
+
+
+class _Channel:
+    """The result pipe the parent opened: it keeps the read end, so it cannot be swapped."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+
+def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: _Channel, confine: Any,
+         namespaces: bool) -> None:  # fmt: skip
     for path in job["paths"]:
         if path not in sys.path:
             sys.path.append(path)
@@ -93,14 +161,36 @@ def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None
 
     limits = job["limits"]
     _set_resource_limits(limits)
-    read_roots = _python_folders(job["paths"])
-    _forget_outside(read_roots)
+    walls = job["walls"]
+    _forget_outside(walls["read"] + walls["list"])
     linecache.cache[LEARNER_FILE] = (len(source), None, source.splitlines(True), LEARNER_FILE)
-    hidden = [*job["hidden"], os.path.join(workdir, "job.json"), results.name]
-    hidden += [os.path.join(root, name) for root in read_roots for name in job["hidden_names"]]
-    guard.install(workdir, read_roots, hidden)
+    applied = _confine(confine, walls, workdir, namespaces)
+    _record(results, {"kind": "walls", "applied": applied})
+    hidden = [os.path.join(workdir, "job.json")]
+    guard.install(workdir, walls["read"], hidden, walls["list"])
 
     _run_learner(source, module, calls, codec, limits["value_bytes"], results)
+
+
+def _confine(confine: Any, walls: dict[str, Any], workdir: str, namespaces: bool) -> list[str]:
+    """The kernel's walls, strongest last; a wall the parent counts on must go up, or we stop."""
+    applied = ["namespaces"] if namespaces else []
+    if not confine.LINUX:
+        return applied
+    if not confine.no_new_privileges():
+        raise OSError("PR_SET_NO_NEW_PRIVS failed")
+    dropped = confine.drop_privileges(walls["nobody"])
+    if dropped:
+        applied.append(dropped)
+    confine.parent_death_signal()  # changing the uid cleared it
+    abi = confine.landlock(walls["read"], walls["list"], [workdir], walls["devices"])
+    if abi:
+        applied.append(f"landlock {abi}")
+    elif walls["landlock"]:
+        raise OSError("Landlock was there for the parent but not for the child")
+    if confine.seccomp():
+        applied.append("seccomp")
+    return applied
 
 
 def _run_learner(
@@ -253,8 +343,6 @@ def _set_resource_limits(limits: dict[str, Any]) -> None:
         import resource
     except ImportError:  # not POSIX: only the parent's wall-clock timeout applies
         return
-    import signal
-
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big file raises OSError instead
 
     def cap(kind: int, soft: int, hard: int | None = None) -> None:
@@ -283,18 +371,9 @@ def _address_space_in_use() -> int:
         return 1024 * _MIB  # no /proc (macOS, where RLIMIT_AS is not enforced anyway)
 
 
-def _python_folders(extra: list[str]) -> list[str]:
-    """Python's standard library and site-packages: the folders the learner's code may read."""
-    paths = sysconfig.get_paths()
-    roots = {paths[name] for name in ("stdlib", "platstdlib", "purelib", "platlib")}
-    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
-    roots.update(p for p in sys.path if os.path.realpath(p).startswith(prefixes))
-    roots.update(extra)
-    return sorted(os.path.realpath(root) for root in roots if root)
-
-
 def _forget_outside(read_roots: list[str]) -> None:
-    """Drop the import paths the learner has no business reaching (such as a source checkout)."""
+    """Drop the import paths that lead nowhere the learner may read (the audit hook and Landlock
+    would refuse them anyway; this keeps imports from stumbling on them)."""
     inside = tuple(root + os.sep for root in read_roots)
 
     def allowed(path: str) -> bool:
