@@ -43,10 +43,13 @@ app.
 
 from __future__ import annotations
 
+from . import confine
 from .codec import UnsupportedValue
 from .limits import Limits
 from .model import Call, CaseResult, LearnerError, SandboxResult, Status
+from .process import stop_all
 from .run import run_functions
+from .walls import missing_layers
 
 __all__ = [
     "Call",
@@ -56,5 +59,8 @@ __all__ = [
     "SandboxResult",
     "Status",
     "UnsupportedValue",
+    "confine",
+    "missing_layers",
     "run_functions",
+    "stop_all",
 ]

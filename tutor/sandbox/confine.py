@@ -187,7 +187,8 @@ _FS_FILE_RIGHTS = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | _FS_TRUNCATE | 
 _FS_BY_ABI = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 5: (1 << 16) - 1}
 _NET_TCP = 0b11  # ABI 4: BIND_TCP, CONNECT_TCP
 _SCOPES = 0b11  # ABI 6: abstract UNIX sockets and signals outside the sandbox's domain
-_MAKE_SPECIAL = (1 << 6) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)  # char, sock, fifo, block, symlink
+# Never made in the work folder: character devices, sockets, FIFOs, block devices, symlinks.
+_MAKE_SPECIAL = (1 << 6) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
 
 
 def landlock_abi() -> int:

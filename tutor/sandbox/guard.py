@@ -16,7 +16,8 @@ not allow reading /etc/passwd"):
 Audit hooks are a tripwire, not a wall: code that wants to get out can switch this one off in a
 line of Python, or go around it in C. The walls are the kernel's (`confine.py`: Landlock,
 seccomp, namespaces); this hook stays as a second layer that turns the most common accidents into
-a clear message instead of a bare "Permission denied". This file is loaded by path inside the child, so it imports nothing from `tutor`.
+a clear message instead of a bare "Permission denied". This file is loaded by path inside the
+child, so it imports nothing from `tutor`.
 """
 
 from __future__ import annotations
