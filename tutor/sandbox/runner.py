@@ -1,10 +1,11 @@
 """The script the sandbox's child process runs: load the learner's module, call its functions.
 
-Usage (the parent does this): `python -I -B runner.py WORKDIR READY_FD`. WORKDIR holds
-`job.json` (the calls, the exercise's setup code, the limits) and `learner.py`; the runner appends
-one JSON record per line to `WORKDIR/results.jsonl` as it goes, so whatever finished before a
-timeout or a crash is still there:
+Usage (the parent does this): `python -I -B runner.py WORKDIR READY_FD RESULT_FD PARENT_PID`.
+WORKDIR holds `job.json` (the calls, the exercise's setup code, the limits, the walls) and
+`learner.py`. The runner writes one JSON record per line into RESULT_FD, a pipe whose read end
+only the parent holds, as it goes, so whatever finished before a timeout or a crash has arrived:
 
+    {"kind": "walls", "applied": [...]}      (which kernel walls went up: for notes only)
     {"kind": "syntax_error" | "setup_error" | "module_error", "error": {...}}
     {"kind": "loaded"}
     {"kind": "case", "index": i, "value": <codec>}  or  {"kind": "case", "index": i, "error": {...}}
@@ -13,13 +14,20 @@ timeout or a crash is still there:
     {"kind": "done"}
     {"kind": "internal_error", "detail": "..."}
 
-The order of work matters: import NumPy (so OpenBLAS starts before any limit), decode the inputs,
-tell the parent we are ready (its timeout starts then), run the exercise's setup, set the resource
-limits, install the audit hook (guard.py), and only then compile and run the learner's code.
-Everything the learner's code prints goes to the parent through stdout and stderr.
+Three processes: this one unshares new PID, network and IPC namespaces and forks their init,
+which forks the worker and reaps until the worker ends; when the init exits, the kernel kills
+everything left in the namespace, whatever `setsid` or double forks the learner's code tried.
+This one then ends the way the worker ended (its exit code, or its signal), for the parent.
+
+The worker's order matters: import NumPy (so OpenBLAS starts before any limit), decode the
+inputs, tell the parent we are ready (its timeout starts then), run the exercise's setup, set
+the resource limits, raise the kernel's walls (`confine.py`: no new privileges, root's powers
+dropped, Landlock, seccomp), install the audit hook (guard.py, a second layer), and only then
+compile and run the learner's code. Everything it prints goes to the parent through stdout and
+stderr.
 
 This file runs as a script in a fresh interpreter, so it imports nothing from `tutor`: it loads
-codec.py and guard.py, its neighbours, by path.
+confine.py, codec.py and guard.py, its neighbours, by path.
 """
 
 from __future__ import annotations
