@@ -27,12 +27,17 @@ def need(layer: str) -> None:
         pytest.skip(f"{layer} is not available on this system: that layer is not tested here")
 
 
-def attack(source: str, *names: str, bypass: bool = True, limits: Limits = LIMITS,
-           setup: str = "") -> SandboxResult:  # fmt: skip
+def attack(
+    source: str, *names: str, bypass: bool = True, limits: Limits = LIMITS, setup: str = ""
+) -> SandboxResult:
     """Run `source` (after the guard bypass) calling each named function; check the clock."""
     started = time.monotonic()
-    result = run_functions((BYPASS if bypass else "") + source, [Call(n) for n in names or ["f"]],
-                           limits=limits, setup=setup)  # fmt: skip
+    result = run_functions(
+        (BYPASS if bypass else "") + source,
+        [Call(n) for n in names or ["f"]],
+        limits=limits,
+        setup=setup,
+    )
     assert time.monotonic() - started < limits.timeout_s + MARGIN_S, "the verdict came late"
     return result
 

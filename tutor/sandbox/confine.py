@@ -193,13 +193,18 @@ _MAKE_SPECIAL = (1 << 6) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
 
 def landlock_abi() -> int:
     """The Landlock ABI version the kernel offers, 0 if none."""
-    version = _syscall("landlock_create_ruleset", None, ctypes.c_size_t(0),
-                       ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION))  # fmt: skip
+    version = _syscall(
+        "landlock_create_ruleset",
+        None,
+        ctypes.c_size_t(0),
+        ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION),
+    )
     return max(version, 0)
 
 
-def landlock(read: Iterable[str], list_only: Iterable[str], read_write: Iterable[str],
-             devices: Iterable[str]) -> int:  # fmt: skip
+def landlock(
+    read: Iterable[str], list_only: Iterable[str], read_write: Iterable[str], devices: Iterable[str]
+) -> int:
     """Restrict this process (and all it starts) to these paths; returns the ABI used (0: none).
 
     `read`: files and folders it may read (not write, not execute); `list_only`: folders whose
@@ -214,15 +219,23 @@ def landlock(read: Iterable[str], list_only: Iterable[str], read_write: Iterable
     fs = _FS_BY_ABI[max(k for k in _FS_BY_ABI if k <= abi)]
     attr = struct.pack("QQQ", fs, _NET_TCP if abi >= 4 else 0, _SCOPES if abi >= 6 else 0)
     size = 8 if abi < 4 else 16 if abi < 6 else 24
-    ruleset = _syscall("landlock_create_ruleset", ctypes.c_char_p(attr[:size]),
-                       ctypes.c_size_t(size), ctypes.c_uint32(0))  # fmt: skip
+    ruleset = _syscall(
+        "landlock_create_ruleset",
+        ctypes.c_char_p(attr[:size]),
+        ctypes.c_size_t(size),
+        ctypes.c_uint32(0),
+    )
     if ruleset < 0:
         raise OSError(-ruleset, f"landlock_create_ruleset: {os.strerror(-ruleset)}")
     reading = _FS_READ_FILE | _FS_READ_DIR
     writing = fs & ~_FS_EXECUTE & ~_MAKE_SPECIAL
     try:
-        for paths, rights in ((read, reading), (list_only, _FS_READ_DIR), (read_write, writing),
-                              (devices, _FS_READ_FILE | _FS_WRITE_FILE)):  # fmt: skip
+        for paths, rights in (
+            (read, reading),
+            (list_only, _FS_READ_DIR),
+            (read_write, writing),
+            (devices, _FS_READ_FILE | _FS_WRITE_FILE),
+        ):
             for path in paths:
                 _allow(ruleset, path, rights & fs)
         if _syscall("landlock_restrict_self", ctypes.c_int(ruleset), ctypes.c_uint32(0)) != 0:
@@ -243,9 +256,13 @@ def _allow(ruleset: int, path: str, rights: int) -> None:
         if not rights:
             return
         rule = struct.pack("=Qi", rights, fd)  # struct landlock_path_beneath_attr (packed)
-        done = _syscall("landlock_add_rule", ctypes.c_int(ruleset),
-                        ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH), ctypes.c_char_p(rule),
-                        ctypes.c_uint32(0))  # fmt: skip
+        done = _syscall(
+            "landlock_add_rule",
+            ctypes.c_int(ruleset),
+            ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH),
+            ctypes.c_char_p(rule),
+            ctypes.c_uint32(0),
+        )
         if done != 0:
             raise OSError(-done, f"landlock_add_rule {path}: {os.strerror(-done)}")
     finally:
@@ -257,19 +274,44 @@ def _allow(ruleset: int, path: str, rights: int) -> None:
 _AUDIT_ARCH = {0: 0xC000003E, 1: 0xC00000B7}  # AUDIT_ARCH_X86_64, AUDIT_ARCH_AARCH64
 # Refused with EPERM: (x86_64, aarch64); None where the architecture has no such call.
 _REFUSED_SYSCALLS = {
-    "fork": (57, None), "vfork": (58, None), "execve": (59, 221), "execveat": (322, 281),
-    "socket": (41, 198), "socketpair": (53, 199), "ptrace": (101, 117),
-    "process_vm_readv": (310, 270), "process_vm_writev": (311, 271), "kcmp": (312, 272),
-    "unshare": (272, 97), "setns": (308, 268), "mount": (165, 40), "umount2": (166, 39),
-    "pivot_root": (155, 41), "chroot": (161, 51), "setrlimit": (160, 164),
-    "open_by_handle_at": (304, 265), "name_to_handle_at": (303, 264),
-    "keyctl": (250, 219), "add_key": (248, 217), "request_key": (249, 218), "bpf": (321, 280),
-    "perf_event_open": (298, 241), "userfaultfd": (323, 282), "init_module": (175, 105),
-    "finit_module": (313, 273), "delete_module": (176, 106), "kexec_load": (246, 104),
-    "io_uring_setup": (425, 425), "io_uring_enter": (426, 426), "io_uring_register": (427, 427),
-    "fsopen": (430, 430), "fsmount": (432, 432), "open_tree": (428, 428),
-    "move_mount": (429, 429), "mount_setattr": (442, 442),
-}  # fmt: skip
+    "fork": (57, None),
+    "vfork": (58, None),
+    "execve": (59, 221),
+    "execveat": (322, 281),
+    "socket": (41, 198),
+    "socketpair": (53, 199),
+    "ptrace": (101, 117),
+    "process_vm_readv": (310, 270),
+    "process_vm_writev": (311, 271),
+    "kcmp": (312, 272),
+    "unshare": (272, 97),
+    "setns": (308, 268),
+    "mount": (165, 40),
+    "umount2": (166, 39),
+    "pivot_root": (155, 41),
+    "chroot": (161, 51),
+    "setrlimit": (160, 164),
+    "open_by_handle_at": (304, 265),
+    "name_to_handle_at": (303, 264),
+    "keyctl": (250, 219),
+    "add_key": (248, 217),
+    "request_key": (249, 218),
+    "bpf": (321, 280),
+    "perf_event_open": (298, 241),
+    "userfaultfd": (323, 282),
+    "init_module": (175, 105),
+    "finit_module": (313, 273),
+    "delete_module": (176, 106),
+    "kexec_load": (246, 104),
+    "io_uring_setup": (425, 425),
+    "io_uring_enter": (426, 426),
+    "io_uring_register": (427, 427),
+    "fsopen": (430, 430),
+    "fsmount": (432, 432),
+    "open_tree": (428, 428),
+    "move_mount": (429, 429),
+    "mount_setattr": (442, 442),
+}
 _NR_CLONE = (56, 220)
 _NR_CLONE3 = (435, 435)
 _NR_PRLIMIT64 = (302, 261)

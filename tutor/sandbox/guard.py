@@ -75,8 +75,13 @@ _REFUSED_PREFIXES = (
 class Guard:
     """Decides, for each audit event, whether the learner's code may go on."""
 
-    def __init__(self, workdir: str, read_roots: Iterable[str], hidden: Iterable[str],
-                 list_only: Iterable[str] = ()) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workdir: str,
+        read_roots: Iterable[str],
+        hidden: Iterable[str],
+        list_only: Iterable[str] = (),
+    ) -> None:
         self.workdir = os.path.realpath(workdir)
         self.read_roots = tuple(os.path.realpath(root) for root in read_roots)
         self.list_only = frozenset(os.path.realpath(folder) for folder in list_only)
@@ -219,8 +224,9 @@ def _refuse_fork_exec(*args: Any, **kwargs: Any) -> NoReturn:
     raise PermissionError("the tutor's sandbox does not allow starting other programs")
 
 
-def install(workdir: str, read_roots: Iterable[str], hidden: Iterable[str],
-            list_only: Iterable[str] = ()) -> Guard:  # fmt: skip
+def install(
+    workdir: str, read_roots: Iterable[str], hidden: Iterable[str], list_only: Iterable[str] = ()
+) -> Guard:
     """Add the hook for the rest of this process's life (audit hooks cannot be removed).
 
     `subprocess` is imported first, so that modules which merely import it (pandas,

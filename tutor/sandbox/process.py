@@ -126,8 +126,7 @@ def _supervise(workdir: str, limits: Limits) -> ChildRun:
     try:
         assert proc.stdout is not None
         results = bytearray()
-        deadline = _watch(proc, proc.stdout.fileno(), ready_read, result_read, limits, run,
-                          results)  # fmt: skip
+        deadline = _watch(proc, proc.stdout.fileno(), ready_read, result_read, limits, run, results)
         exited = _wait_unreaped(proc, deadline)
         run.timed_out = run.timed_out or (
             not exited and not run.output_overflow and not run.results_truncated
@@ -149,8 +148,15 @@ def _supervise(workdir: str, limits: Limits) -> ChildRun:
     return run
 
 
-def _watch(proc: subprocess.Popen[bytes], out_fd: int, ready_fd: int, result_fd: int,
-           limits: Limits, run: ChildRun, results: bytearray) -> float:  # fmt: skip
+def _watch(
+    proc: subprocess.Popen[bytes],
+    out_fd: int,
+    ready_fd: int,
+    result_fd: int,
+    limits: Limits,
+    run: ChildRun,
+    results: bytearray,
+) -> float:
     """Read output, the ready byte and results until the pipes close, a cap or the deadline."""
     output = bytearray()
     deadline = time.monotonic() + STARTUP_TIMEOUT_S

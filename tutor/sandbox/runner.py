@@ -135,8 +135,14 @@ class _Channel:
             view = view[os.write(self.fd, view) :]
 
 
-def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: _Channel, confine: Any,
-         namespaces: bool) -> None:  # fmt: skip
+def _run(
+    job: dict[str, Any],
+    workdir: str,
+    ready_fd: int,
+    results: _Channel,
+    confine: Any,
+    namespaces: bool,
+) -> None:
     for path in job["paths"]:
         if path not in sys.path:
             sys.path.append(path)
@@ -330,8 +336,12 @@ def _describe(exc: BaseException, learner_only: bool = True) -> dict[str, Any]:
 
 def _describe_syntax_error(exc: BaseException) -> dict[str, Any]:
     if not isinstance(exc, SyntaxError):  # ValueError (null bytes), RecursionError (nesting)
-        return {"type": _type_name(exc), "message": _message(exc), "line": None,
-                "traceback": f"{_type_name(exc)}: {_message(exc)}"}  # fmt: skip
+        return {
+            "type": _type_name(exc),
+            "message": _message(exc),
+            "line": None,
+            "traceback": f"{_type_name(exc)}: {_message(exc)}",
+        }
     text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
     message = exc.msg[:MESSAGE_CHARS] if isinstance(exc.msg, str) else _message(exc)
     return {
