@@ -1,13 +1,14 @@
 """What the child may read, list and write (parent side): the paths `confine.landlock` allows.
 
-Read-only: Python's standard library, every entry of site-packages except the tutor's own
-package, NumPy wherever it is, the system's shared libraries (an extension imported late may
-load one), and of the tutor only what a learner may import: `tutor/__init__.py`, `tutor/paths.py`,
-`tutor/engine/`, `tutor/datasets/` and the data sets. Listed but not read: the folders on the
-import path that hold the tutor's package (site-packages in a wheel, the checkout in
-development), so that Python can find `tutor` there. Everything else (the lessons and their
-solutions, the checkers, the sandbox's own code, the progress database, the home folder, /proc
-and /etc) is neither. The work folder is the only place it may write.
+Read-only: Python's standard library, everything in site-packages except any copy of the tutor's
+package (an editable install leaves one there that holds the lessons), NumPy wherever it is, the
+system's shared libraries (an extension imported late may load one), and of the tutor only what
+a learner may import: `tutor/__init__.py`, `tutor/paths.py`, `tutor/engine/`, `tutor/datasets/`
+and the data sets. Listed but not read: the folders on the way to the hidden ones (site-packages,
+a source checkout), so that Python can find `tutor` there; names in them can be listed.
+Everything else (the lessons and their solutions, the checkers, the sandbox's own code, the
+progress database, the home folder, /proc and /etc) is neither. The work folder is the only
+place it may write.
 """
 
 from __future__ import annotations
@@ -35,15 +36,20 @@ def walls() -> dict[str, Any]:
     """The job's "walls": read and list paths, devices, which layers the parent counts on."""
     read: set[str] = set()
     listing: set[str] = {str(_PACKAGE)}
-    prefixes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
-    for entry in _import_folders():
-        holds_tutor = os.path.lexists(os.path.join(entry, _PACKAGE.name))
-        if not holds_tutor:
+    folders = _import_folders()
+    # Any copy of the tutor's package on the import path (an editable install leaves one in
+    # site-packages holding the lessons), and the lessons wherever they are.
+    hidden = {str(_PACKAGE), *_lessons_folder()}
+    hidden.update(os.path.join(entry, _PACKAGE.name) for entry in folders)
+    hidden = {os.path.realpath(path) for path in hidden if os.path.lexists(path)}
+    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
+    for entry in folders:
+        if entry.startswith(prefixes):
+            _allow_around(entry, hidden, read, listing)
+        elif any(_within(path, entry) for path in hidden):
+            listing.add(entry)  # a checkout: only its names, so that `import tutor` finds it
+        else:
             read.add(entry)
-            continue
-        listing.add(entry)
-        if any(entry.startswith(prefix + os.sep) for prefix in prefixes):  # site-packages
-            read.update(_children_except(entry, _PACKAGE.name))
     read.update(str(_PACKAGE / piece) for piece in _TUTOR_PIECES)
     read.update(_data_folder())
     read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
@@ -79,10 +85,32 @@ def _import_folders() -> list[str]:
     return sorted(entry for entry in real if os.path.isdir(entry))
 
 
-def _children_except(folder: str, name: str) -> list[str]:
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)
+
+
+def _allow_around(folder: str, hidden: set[str], read: set[str], listing: set[str]) -> None:
+    """Read all of `folder` but the hidden paths in it: list the folders on the way to them."""
+    if folder in hidden:
+        return
+    if not any(_within(path, folder) for path in hidden):
+        read.add(folder)
+        return
+    listing.add(folder)
     try:
-        return [os.path.join(folder, child) for child in os.listdir(folder) if child != name]
+        children = os.listdir(folder)
     except OSError:
+        return
+    for child in children:
+        _allow_around(os.path.join(folder, child), hidden, read, listing)
+
+
+def _lessons_folder() -> list[str]:
+    try:
+        from tutor.paths import lessons_dir
+
+        return [str(lessons_dir())]
+    except (ImportError, FileNotFoundError):
         return []
 
 
