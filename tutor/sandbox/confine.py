@@ -155,20 +155,27 @@ def drop_privileges(to_nobody: bool) -> str:
     uid 0 but with no capabilities at all: root's files are still root's, but Landlock confines
     the file system and nothing can be raised back (no CAP_SYS_RESOURCE, CAP_SYS_ADMIN, ...).
     """
-    if not LINUX or os.geteuid() != 0:
+    if not LINUX:
+        return ""
+    if os.geteuid() != 0:  # in a user namespace we hold every capability there: drop them too
+        _drop_capabilities()
         return ""
     if to_nobody:
         os.setgroups([])
         os.setresgid(NOBODY, NOBODY, NOBODY)
         os.setresuid(NOBODY, NOBODY, NOBODY)
         return "nobody"
-    for capability in range(64):  # the bounding set: nothing can come back, even through exec
-        _prctl(24, capability)  # PR_CAPBSET_DROP; stops at the first unknown one harmlessly
-    header = struct.pack("Ii", 0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
-    data = ctypes.create_string_buffer(24)  # two zeroed {effective, permitted, inheritable}
-    if _syscall("capset", ctypes.c_char_p(header), data) != 0:
+    if not _drop_capabilities():
         raise OSError("capset failed: the sandbox cannot drop root's capabilities")
     return "no capabilities"
+
+
+def _drop_capabilities() -> bool:
+    for capability in range(64):  # the bounding set: nothing can come back, even through exec
+        _prctl(24, capability)  # PR_CAPBSET_DROP; fails harmlessly past the last one
+    header = struct.pack("Ii", 0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    data = ctypes.create_string_buffer(24)  # two zeroed {effective, permitted, inheritable}
+    return _syscall("capset", ctypes.c_char_p(header), data) == 0
 
 
 # --------------------------------------------------------------------------- Landlock
