@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "path", nargs="?", type=Path, help="a course folder (default: the shipped one)"
     )
+    from tutor.classroom.commands import register
+
+    register(sub)  # export, grade-class
     return parser
 
 
@@ -443,4 +446,12 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "regrade": cmd_regrade,
     "reset": cmd_reset,
     "lint": cmd_lint,
+    "export": lambda args, lang: _classroom().export(args, lang),
+    "grade-class": lambda args, lang: _classroom().grade_class(args, lang),
 }
+
+
+def _classroom():  # type: ignore[no-untyped-def]
+    from tutor.classroom import commands
+
+    return commands
