@@ -16,7 +16,7 @@ import numpy as np
 
 from tutor.engine import losses, optimizers
 from tutor.engine.errors import EngineError
-from tutor.engine.layers import Dense
+from tutor.engine.layers import BY_CLASS_NAME, Dense
 from tutor.engine.model import Sequential
 
 FORMAT = "tutor.engine/1"
@@ -26,6 +26,7 @@ def save_model(model: Sequential, path: str | os.PathLike) -> None:
     config: dict[str, Any] = {
         "format": FORMAT,
         "model": model.get_config(),
+        "input_shape": list(model._input_shape) if model._input_shape is not None else None,
         "dtype": model.dtype.name,
         "compile": None,
     }
@@ -63,16 +64,22 @@ def load_model(path: str | os.PathLike) -> Sequential:
     model = Sequential(name=config["model"]["name"])
     model.dtype = np.dtype(config.get("dtype", "float32"))
     layer_configs = config["model"]["layers"]
+    input_shape = config.get("input_shape")
+    if input_shape is None and layer_configs and layer_configs[0].get("input_dim") is not None:
+        input_shape = [layer_configs[0]["input_dim"]]
     for layer_config in layer_configs:
-        model.add(Dense.from_config({**layer_config, "input_dim": None}))
+        cls = BY_CLASS_NAME.get(layer_config.get("class_name", "Dense"), Dense)
+        options = {k: v for k, v in layer_config.items() if k != "input_shape"}
+        if cls is Dense:
+            options["input_dim"] = None
+        model.add(cls.from_config(options))
     weights = [
         contents[f"weight_{i}"] for i in range(sum(k.startswith("weight_") for k in contents))
     ]
-    if weights:
-        model._ensure_built(layer_configs[0]["input_dim"], initialize=False)
-        model.set_weights(weights)
-    elif layer_configs and layer_configs[0]["input_dim"] is not None:
-        model.layers[0].input_dim = layer_configs[0]["input_dim"]
+    if input_shape is not None:
+        model._ensure_built(tuple(input_shape), initialize=not weights)
+        if weights:
+            model.set_weights(weights)
     compiled = config.get("compile")
     if compiled is not None:
         model.compile(
