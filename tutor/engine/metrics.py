@@ -1,8 +1,9 @@
 """Metrics: numbers people read while a model trains (the loss is for the optimizer).
 
 Every metric here is a mean over samples, as Keras's: `total(y, p)` adds up the per-sample values
-of one batch, and the training loop divides the sum over an epoch by the number of samples. With
-sample weights w, `total(y, p, w)` adds w_i × value_i and the loop divides by Σ w_i.
+of one batch, and the training loop divides the sum over an epoch by the number of samples.
+Sample and class weights weigh the loss only, as in Keras (whose `compile(metrics=...)` are
+unweighted); `total(y, p, w)` gives Σ w_i × value_i for code that wants a weighted metric.
 
 `"accuracy"` (or `"acc"`) is resolved as Keras 3 does, from shapes alone: binary accuracy when the
 model has one output unit, sparse categorical accuracy when the labels are class numbers, and

@@ -62,7 +62,6 @@ class Sequential:
         self.use_fused_gradients = True
         self.crossentropy_from_logits = True
         self._needs_input_gradient: list[bool] = []
-        self._metric_weight = 0.0  # this epoch's sum of sample weights so far (metrics' divisor)
         self._params: np.ndarray | None = None
         self._grads: np.ndarray | None = None
         self._packed = False
@@ -422,10 +421,9 @@ class Sequential:
             losses_b = per_sample(yb, output)
             loss_total += float(np.sum(losses_b) if wb is None else np.dot(losses_b, wb))
             for i, (_, metric) in enumerate(metric_list):
-                totals[i] += metric.total(yb, output, wb)
+                totals[i] += metric.total(yb, output)
         n = len(x)
-        metric_n = n if weights is None else float(np.sum(weights))
-        return loss_total / n, [total / metric_n if metric_n else 0.0 for total in totals]
+        return loss_total / n, [total / n for total in totals]
 
     # ---- fit ------------------------------------------------------------------------------
 
@@ -455,8 +453,8 @@ class Sequential:
         NaN or infinite or a callback sets `model.stop_training = True`; `stop_reason` says why.
 
         `sample_weight` (one number per row) or `class_weight` ({class: weight}) make some rows
-        count more: each batch's loss is the mean of weight × per-sample loss, and the metrics
-        are weighted means, as in Keras.
+        count more: each batch's loss is the mean of weight × per-sample loss. The metrics stay
+        unweighted, as Keras's `compile(metrics=...)` (Keras weighs only `weighted_metrics`).
         """
         if self.optimizer is None:
             raise EngineError(
@@ -530,7 +528,7 @@ class Sequential:
                 verbose,
             )
             params["steps_done"] = steps_done
-            logs = self._logs(loss_total, totals, seen, metric_list, self._metric_weight)
+            logs = self._logs(loss_total, totals, seen, metric_list)
             if validation is not None and math.isfinite(logs["loss"]):
                 val_loss, val_values = self._evaluate_arrays(*validation, batch_size, metric_list)
                 logs["val_loss"] = val_loss
@@ -564,12 +562,11 @@ class Sequential:
         fused,
         batch_callbacks,
         verbose,
-    ) -> tuple[float, list[float], float, int]:
+    ) -> tuple[float, list[float], int, int]:
         """One pass over the rows, a batch at a time: forward, loss, backward, update.
 
         Returns the batch-size-weighted sums of the loss and of each metric, the number of
-        samples seen (for the metrics: the sum of their weights) and the number of steps run
-        (fewer when training was stopped).
+        samples seen and the number of steps run (fewer when training was stopped).
         """
         forward, backward = self._forward, self._backward
         loss_and_gradient, per_sample = self._loss_functions(fused)
@@ -577,7 +574,6 @@ class Sequential:
         metric_totals = [metric.total for _, metric in metric_list]
         totals = [0.0] * len(metric_totals)
         loss_total, seen, step = 0.0, 0, 0
-        self._metric_weight = 0.0
         wb = None
         for step, start in enumerate(range(0, len(x), batch_size)):
             if order is None:
@@ -599,13 +595,10 @@ class Sequential:
             if wb is not None:  # mean of weight × loss; each row's gradient scaled by its weight
                 value = float(np.dot(per_sample(yb, output), wb)) / m
                 grad *= wb.reshape(-1, *([1] * (grad.ndim - 1)))
-                self._metric_weight += float(np.sum(wb))
-            else:
-                self._metric_weight += m
             loss_total += value * m
             seen += m
             for i, total in enumerate(metric_totals):
-                totals[i] += total(yb, output, wb)
+                totals[i] += total(yb, output)
             if not math.isfinite(value):
                 self._stop_for_bad_loss(value, epoch, step, verbose)
                 break
@@ -613,7 +606,7 @@ class Sequential:
             update(params, grads)
 
             if batch_callbacks:
-                logs = self._logs(loss_total, totals, seen, metric_list, self._metric_weight)
+                logs = self._logs(loss_total, totals, seen, metric_list)
                 for callback in batch_callbacks:
                     callback.on_train_batch_end(step, logs)
             if self.stop_training:
@@ -621,11 +614,10 @@ class Sequential:
         return loss_total, totals, seen, step + 1
 
     @staticmethod
-    def _logs(loss_total, totals, seen, metric_list, metric_weight=None) -> dict[str, float]:
+    def _logs(loss_total, totals, seen, metric_list) -> dict[str, float]:
         logs = {"loss": loss_total / seen}
-        weight = seen if metric_weight is None else metric_weight
         for (name, _), total in zip(metric_list, totals, strict=True):
-            logs[name] = total / weight if weight else 0.0
+            logs[name] = total / seen
         return dict(sorted(logs.items()))
 
     def _validation_arrays(self, x, y, validation_split, validation_data):
