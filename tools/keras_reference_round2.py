@@ -4,8 +4,9 @@ evaluate(return_dict=True), and saturated networks (crossentropy from logits on 
 
 Runs every case on the backend Keras was started with and writes
 tests/fixtures/keras_round2_<backend>.json; tests/engine/test_keras_parity_round2.py compares
-our engine with it epoch by epoch. Never imports ``tutor``. Regenerate with two venvs outside
-the repo (torch 2.13.0 is the CPU wheel)::
+our engine with it epoch by epoch. On torch it also saves a small model as
+tests/fixtures/keras_saved.keras and keras_saved.weights.h5, which tests load. Never imports
+``tutor``. Regenerate with two venvs outside the repo (torch 2.13.0 is the CPU wheel)::
 
     python3 -m venv /tmp/kerasenv && /tmp/kerasenv/bin/pip install torch==2.13.0 keras
     KERAS_BACKEND=torch /tmp/kerasenv/bin/python tools/keras_reference_round2.py
@@ -408,6 +409,27 @@ def dropout_samples() -> dict[str, Any]:
     }
 
 
+def saved_files() -> dict[str, Any]:
+    """A small trained model saved by Keras as .keras and .weights.h5, with its predictions."""
+    rng = np.random.default_rng(300)
+    model = keras.Sequential(
+        [
+            keras.Input((3, 4)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(5, activation="relu"),
+            keras.layers.Dropout(0.2),
+            keras.layers.Dense(3),
+            keras.layers.Activation("softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    x = rng.normal(size=(8, 3, 4)).astype(np.float32)
+    model.fit(x, np.arange(8) % 3, epochs=2, verbose=0)
+    model.save(FIXTURES / "keras_saved.keras")
+    model.save_weights(FIXTURES / "keras_saved.weights.h5")
+    return {"x": as_list(x), "predict": as_list(model.predict(x, verbose=0))}
+
+
 def main(argv: list[str]) -> None:
     backend = keras.backend.backend()
     if backend == "torch":
@@ -430,6 +452,7 @@ def main(argv: list[str]) -> None:
         "floatx": keras.backend.floatx(),
         "generated": datetime.date.today().isoformat(),
         "dropout": dropout_samples(),
+        "saved": saved_files() if backend == "torch" else None,
         "cases": [run_case(spec) for spec in case_specs()],
     }
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -664,10 +664,23 @@ class Sequential:
             (print_fn or print)(line)
 
     def save(self, path: Any) -> None:
-        """Write architecture, weights, compile settings and optimizer state to one .npz file."""
+        """Write architecture, weights, compile settings and optimizer state to one file:
+        `model.keras` (Keras 3's format, which Keras loads) or `model.npz` (this engine's)."""
         from tutor.engine.saving import save_model
 
         save_model(self, path)
+
+    def save_weights(self, path: Any) -> None:
+        """Write the weights alone to `name.weights.h5`, in Keras 3's layout."""
+        from tutor.engine.saving import save_weights
+
+        save_weights(self, path)
+
+    def load_weights(self, path: Any) -> None:
+        """Read weights written by `save_weights` (here or in Keras) into this model."""
+        from tutor.engine.saving import load_weights
+
+        load_weights(self, path)
 
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name, "layers": [layer.get_config() for layer in self.layers]}
