@@ -31,14 +31,16 @@ def check_batch_shape(
     """A clear error unless `array` is a batch of samples of shape `expected` (if known)."""
     if array.ndim == 0:
         raise EngineError(f"{what} must be an array of samples, got the single number {array}.")
+    if expected is not None and (
+        array.shape == expected or (array.ndim == 1 and array.size == math.prod(expected))
+    ):
+        batch = ", ".join(map(str, (1, *expected)))
+        raise EngineError(
+            f"{what} has shape {array.shape}: that is ONE sample, but the model takes a batch "
+            f"of samples, shape (m, {', '.join(map(str, expected))}). For one sample pass "
+            f"{what}.reshape({batch}) or np.array([{what}]), which has shape ({batch})."
+        )
     if array.ndim == 1:
-        if expected is not None and array.shape == expected:
-            raise EngineError(
-                f"{what} has shape {array.shape}: that is ONE sample, but the model takes a batch "
-                f"of samples, shape (m, {', '.join(map(str, expected))}) with m >= 1. For one "
-                f"sample pass {what}.reshape(1, -1) or np.array([{what}]), which has shape "
-                f"(1, {', '.join(map(str, expected))})."
-            )
         raise EngineError(
             f"{what} needs one row per sample and one column per feature, got shape "
             f"{array.shape}. For a single feature use {what}.reshape(-1, 1)."
