@@ -67,6 +67,7 @@ class Task:
     floor_target: float | None = None  # ours / matmul floor, for the tasks that have one
     quick_epochs: int = 1
     quick_rows: int | None = None  # the quick run trains on this many rows only
+    flatten: bool = False  # images (n, 28, 28) into Flatten(input_shape=(28, 28)) + Dense
 
     def shape(self, features: int) -> str:
         units = [features, *(units for units, _ in self.hidden), 1 if self.classes == 2 else 10]
@@ -140,6 +141,12 @@ def load_mnist() -> Data:
     return x.reshape(len(x), -1).astype(np.float32) / np.float32(255.0), y.astype(np.int64)
 
 
+def load_mnist_images() -> Data:
+    """MNIST as (n, 28, 28) images, for Flatten(input_shape=(28, 28)) as the first layer."""
+    x, y = load_mnist()
+    return x.reshape(len(x), 28, 28), y
+
+
 TASKS = (
     Task("xor", ((4, "tanh"),), 2, "adam", 0.01, batch_size=4, epochs=5000, repeats=7,
          load=load_xor, torch_target=0.3, quick_epochs=1000),
@@ -149,6 +156,9 @@ TASKS = (
          repeats=5, load=load_pima, torch_target=0.3, quick_epochs=150),
     Task("mnist", ((512, "relu"),), 10, "rmsprop", 0.001, batch_size=128, epochs=1, repeats=5,
          load=load_mnist, torch_target=1.0, floor_target=1.6, quick_epochs=1, quick_rows=12000),
+    Task("mnist-flatten", ((512, "relu"),), 10, "rmsprop", 0.001, batch_size=128, epochs=1,
+         repeats=5, load=load_mnist_images, torch_target=1.0, quick_epochs=1, quick_rows=12000,
+         flatten=True),
 )  # fmt: skip
 
 
@@ -167,7 +177,7 @@ def accuracy(scores: np.ndarray, y: np.ndarray) -> float:
 
 
 def ours(task: Task, data: Data, epochs: int) -> Contender:
-    from tutor.engine import Dense, Sequential, optimizers, set_seed
+    from tutor.engine import Dense, Flatten, Sequential, optimizers, set_seed
 
     x, y = data
     targets = y.reshape(-1, 1).astype(np.float32) if task.classes == 2 else y
@@ -178,9 +188,11 @@ def ours(task: Task, data: Data, epochs: int) -> Contender:
         with Stopwatch() as watch:
             (first, first_act), *rest = task.hidden
             out_units = 1 if task.classes == 2 else task.classes
+            start = [Flatten(input_shape=x.shape[1:])] if task.flatten else []
             model = Sequential(
                 [
-                    Dense(first, activation=first_act, input_shape=(x.shape[1],)),
+                    *start,
+                    Dense(first, activation=first_act, input_shape=(x[0].size,)),
                     *(Dense(units, activation=act) for units, act in rest),
                     Dense(out_units, activation=task.output_activation),
                 ]
@@ -211,8 +223,8 @@ def torch_contender(task: Task, data: Data, epochs: int) -> Contender:
     rows, batch = len(x_all), task.batch_size
 
     def build() -> nn.Module:
-        modules: list[nn.Module] = []
-        width = x_all.shape[1]
+        modules: list[nn.Module] = [nn.Flatten()] if task.flatten else []
+        width = x_all[0].numel()
         for units, act in task.hidden:
             modules += [nn.Linear(width, units), activations[act]()]
             width = units
@@ -357,6 +369,8 @@ class Outcome:
 
 def contenders_for(task: Task, data: Data, epochs: int, notes: list[str]) -> dict[str, Contender]:
     makers = {OURS: ours, TORCH: torch_contender, SKLEARN: sklearn_contender}
+    if task.flatten:  # scikit-learn takes rows only; the mnist task times it on the same data
+        del makers[SKLEARN]
     if task.floor_target is not None:
         makers[FLOOR] = matmul_floor
     found: dict[str, Contender] = {}
@@ -606,6 +620,11 @@ def main(argv: list[str] | None = None) -> int:
             "those timings are inflated (see 'others' below): rerun on a quiet machine"
         )
     print("\n" + results_table(outcomes))
+    by_name = {out.task.name: out for out in outcomes}
+    if "mnist" in by_name and "mnist-flatten" in by_name:
+        flat, rows = by_name["mnist-flatten"].seconds(OURS), by_name["mnist"].seconds(OURS)
+        if flat and rows:
+            print(f"\nFlatten(input_shape=(28, 28)) vs reshaped rows, ours: {flat / rows:.2f}")
     print("\n" + details_table(outcomes))
     met = [
         ratio <= target
