@@ -141,7 +141,7 @@ LAB_MESSAGES: dict[str, dict[str, str]] = {
     "lab.true_short": {"ko": "정답 {label}", "en": "true {label}"},
     # ---- playground -----------------------------------------------------------------------
     "lab.playground_title": {"ko": "플레이그라운드", "en": "Playground"},
-    "key.toggle": {"ko": "시작/멈춤", "en": "Start/stop"},
+    "key.start_or_pause": {"ko": "시작/멈춤", "en": "Start/stop"},
     "key.reset": {"ko": "초기화", "en": "Reset"},
     "lab.pg_dataset": {"ko": "데이터", "en": "Data"},
     "lab.pg_circle": {"ko": "원 (circle)", "en": "Circle"},

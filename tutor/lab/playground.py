@@ -130,7 +130,8 @@ class PlaygroundSession:
 
     def _loss(self, x: np.ndarray, y: np.ndarray) -> float:
         with np.errstate(all="ignore"):
-            return float(self.model.evaluate(x, y, batch_size=4096))
+            loss = self.model.evaluate(x, y, batch_size=4096)
+        return float(loss[0] if isinstance(loss, list) else loss)
 
     def frame(self, grid_size: tuple[int, int], running: bool = True) -> PlaygroundProgress:
         train_loss = self._loss(self.x_train, self.y_train)

@@ -79,8 +79,9 @@ def evaluate_lab(run: LabRun, data: LabData, samples: int = 8) -> LabResult:
     if run.outcome == "diverged":
         return LabResult(run, None, None, None)
     with np.errstate(all="ignore"):
-        loss, accuracy = run.model.evaluate(data.x_test, data.y_test, batch_size=1024)
+        scores = run.model.evaluate(data.x_test, data.y_test, batch_size=1024)
         outputs = run.model.predict(data.x_test, batch_size=1024)
+    loss, accuracy = scores if isinstance(scores, list) else (scores, float("nan"))
     classes, confidence = predicted_classes(outputs)
     matrix = confusion_matrix(data.y_test, classes, data.n_classes)
     chosen = pick_samples(data.y_test, classes, confidence, samples)

@@ -46,8 +46,8 @@ class PlaygroundScreen(TrainingScreen):
 
     BINDINGS: ClassVar = [
         # A priority binding, so that a focused Select does not take space to open its menu;
-        # in the hidden-units field space still types a space (see action_toggle).
-        Binding("space", "toggle", "Start/stop", priority=True),
+        # in the hidden-units field space still types a space (see action_start_or_pause).
+        Binding("space", "start_or_pause", "Start/stop", priority=True),
         Binding("r", "reset", "Reset"),
         Binding("s", "stop", "Stop", show=False),
         Binding("escape", "stop_or_back", "Stop/back"),
@@ -188,7 +188,7 @@ class PlaygroundScreen(TrainingScreen):
     def action_reset(self) -> None:
         self.reset_network()
 
-    def action_toggle(self) -> None:
+    def action_start_or_pause(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # let the field have its space
         self.start_or_pause()

@@ -139,7 +139,7 @@ class ExperimentView(ExerciseView):
         try:
             self.config = read_config(spec, answer)
         except ConfigError as error:
-            self.say_text(error.text)
+            self.say_text(dict(error.text))
             return None
         self.say(None)
         return answer
