@@ -54,11 +54,12 @@ class ChildRun:
 
 
 def child_environment(workdir: str) -> dict[str, str]:
-    """PATH, LANG, one BLAS thread and HOME in the work folder: nothing else of the parent's."""
+    """PATH, LANG, one BLAS thread, HOME and TMPDIR in the work folder: nothing else."""
     return {
         "PATH": os.environ.get("PATH", os.defpath),
         "LANG": os.environ.get("LANG", "C.UTF-8"),
         "HOME": workdir,
+        "TMPDIR": workdir,  # the only place it may write
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
