@@ -170,3 +170,20 @@ def test_identical_answers_are_checked_once(classroom):
     report = grade_class.grade_class(course, found * 3, skipped, workers=1)
     assert report.checks == 5  # (year 1958, 1969) + (double: honest, wrong, hostile)
     assert time.monotonic() - started < 30
+
+
+def test_tutor_regrade_of_a_hostile_stored_answer_costs_nothing(
+    course_root, learner_home, tmp_path, capsys
+):
+    from tutor.progress import open_store
+
+    target = tmp_path / "pwned"
+    with open_store(learner_home / "progress.sqlite3") as store:
+        store.record_attempt(
+            "01.double", "01-first", HOSTILE.format(target=str(target)), "passed", 3.0, 3.0
+        )
+    assert main(["regrade"]) == 1  # the recorded "passed" does not survive
+    assert not target.exists()
+    with open_store(learner_home / "progress.sqlite3") as store:
+        [regrade] = store.regrades()
+    assert regrade.verdict != "passed"

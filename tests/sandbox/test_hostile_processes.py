@@ -156,3 +156,18 @@ def test_the_child_dies_with_a_killed_parent_and_its_folder_goes_next_time():
     assert processes_mentioning(tempfile.gettempdir()) == []
     # its work folder is left behind; the next run in this folder deletes it
     run_functions("def f():\n    return 1\n", [Call("f")])
+
+
+def test_ctrl_c_interrupts_a_run_and_leaves_nothing_behind():
+    import threading
+
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_functions(FOREVER, [Call("f")], limits=Limits(timeout_s=30))
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 10
+    # the fixture checks that neither the work folder nor a process is left

@@ -306,8 +306,8 @@ def test_the_child_sees_none_of_the_parents_environment(monkeypatch, tmp_path):
     environ, cwd = result.cases[0].value
     assert "TUTOR_HOME" not in environ and "SECRET_API_TOKEN" not in environ
     threads = {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}
-    assert set(environ) <= {"PATH", "LANG", "HOME", "LC_CTYPE", *threads}
-    assert environ["HOME"] == cwd
+    assert set(environ) <= {"PATH", "LANG", "HOME", "TMPDIR", "LC_CTYPE", *threads}
+    assert environ["HOME"] == environ["TMPDIR"] == cwd
     assert environ["OPENBLAS_NUM_THREADS"] == "1"
 
 

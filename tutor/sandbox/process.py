@@ -31,6 +31,7 @@ from .limits import DECODE_TIMEOUT_S, RECORD_ITEMS, RESULT_BYTES, STARTUP_TIMEOU
 
 RUNNER = Path(__file__).with_name("runner.py")
 _CHUNK = 65_536
+_DRAIN_S = 2.0  # how long the processes of a killed run may take to die
 _PREFIX = "tutor-sandbox-"
 _LIVE: dict[int, subprocess.Popen[bytes]] = {}  # pid -> child, until it is reaped
 _LIVE_LOCK = threading.Lock()
@@ -53,11 +54,12 @@ class ChildRun:
 
 
 def child_environment(workdir: str) -> dict[str, str]:
-    """PATH, LANG, one BLAS thread and HOME in the work folder: nothing else of the parent's."""
+    """PATH, LANG, one BLAS thread, HOME and TMPDIR in the work folder: nothing else."""
     return {
         "PATH": os.environ.get("PATH", os.defpath),
         "LANG": os.environ.get("LANG", "C.UTF-8"),
         "HOME": workdir,
+        "TMPDIR": workdir,  # the only place it may write
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
@@ -73,7 +75,7 @@ def run_child(job: dict[str, Any], source: str, limits: Limits) -> ChildRun:
     except OSError as exc:
         return ChildRun(start_error=f"no temporary folder: {exc}")
     try:
-        rules = walls.walls()
+        rules = walls.for_workdir(workdir)
         job = {**job, "walls": rules}
         Path(workdir, "job.json").write_text(json.dumps(job), encoding="utf-8")
         Path(workdir, "learner.py").write_text(source, encoding="utf-8")
@@ -137,6 +139,8 @@ def _supervise(workdir: str, limits: Limits) -> ChildRun:
             run.returncode = proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             run.returncode = None
+        pipes = [ready_read, result_read] + ([proc.stdout.fileno()] if proc.stdout else [])
+        _drain(pipes, time.monotonic() + _DRAIN_S)
         with _LIVE_LOCK:
             _LIVE.pop(proc.pid, None)
         os.close(ready_read)
@@ -189,6 +193,21 @@ def _watch(
     run.output = bytes(output[: limits.output_bytes])
     del results[RESULT_BYTES:]
     return deadline
+
+
+def _drain(fds: list[int], deadline: float) -> None:
+    """Read and drop what is left until every writer has closed its end: the init and the
+    worker hold them until their exit, so after this no process of the run is still running."""
+    with selectors.DefaultSelector() as selector:
+        for fd in fds:
+            selector.register(fd, selectors.EVENT_READ)
+        while selector.get_map():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            for key, _ in selector.select(remaining):
+                if not os.read(key.fd, _CHUNK):
+                    selector.unregister(key.fd)
 
 
 def _wait_unreaped(proc: subprocess.Popen[bytes], deadline: float) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import sysconfig
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,14 +53,21 @@ def walls() -> dict[str, Any]:
     read.update(_data_folder())
     read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
     found = confine.probe()
-    reachable = confine.reachable_by_nobody([*read, *listing, tempfile.gettempdir() + "/x"])
     return {
         "read": sorted(read),
         "list": sorted(listing - read),
         "devices": list(DEVICES),
         "landlock": bool(found["landlock"]),
-        "nobody": confine.LINUX and os.geteuid() == 0 and reachable,
+        "nobody": confine.LINUX and os.geteuid() == 0 and confine.reachable_by_nobody(read),
     }
+
+
+def for_workdir(workdir: str) -> dict[str, Any]:
+    """The walls for one run: as root, become nobody only if nobody can reach this folder too."""
+    rules = walls()
+    if rules["nobody"] and not confine.reachable_by_nobody([workdir]):  # (it becomes theirs)
+        return {**rules, "nobody": False}
+    return rules
 
 
 def missing_layers() -> list[str]:
