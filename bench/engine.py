@@ -401,7 +401,7 @@ def run_task(
     if quick and task.quick_rows:
         x, y = x[: task.quick_rows], y[: task.quick_rows]
     epochs = task.quick_epochs if quick else task.epochs
-    outcome = Outcome(task, task.shape(x.shape[1]), epochs, len(x), repeats)
+    outcome = Outcome(task, task.shape(x[0].size), epochs, len(x), repeats)
     contenders = contenders_for(task, (x, y), epochs, notes)
     print(
         f"\n{task.name} {outcome.shape}: {len(x)} rows, batch {task.batch_size}, "
@@ -525,13 +525,13 @@ def as_json(outcomes: list[Outcome], header: list[str], quick: bool) -> dict[str
     }
 
 
-def torch_threads_line() -> str | None:
+def torch_threads_line(threads: int | None = None) -> str | None:
     try:
         import torch
     except ImportError:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    torch.set_num_threads(cores or 1)
+    torch.set_num_threads(threads or cores or 1)
     return f"torch {torch.__version__}: {torch.get_num_threads()} threads"
 
 
@@ -561,6 +561,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--tasks", default=",".join(names), help=f"comma-separated subset of {','.join(names)}"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results here")
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        metavar="N",
+        help="torch's thread count (default: one per core; 1 helps on a crowded machine, where "
+        "torch's threads otherwise spin waiting for each other)",
+    )
     parser.add_argument(
         "--busy-threshold",
         type=float,
@@ -596,7 +603,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    header = [line for line in (torch_threads_line(), sklearn_line()) if line]
+    header = [line for line in (torch_threads_line(args.torch_threads), sklearn_line()) if line]
     header = [*environment_lines(), *header]  # after torch's import: its libraries show too
     print("\n".join(header))
     notes: list[str] = []
