@@ -263,6 +263,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "연습 {key}은(는) 파일이 잘못되어 불러오지 못했습니다. {problem}",
         "Exercise {key} could not be loaded because its file is broken: {problem}",
     ),
+    "cli_lesson_broken": both(
+        "'{key}'을(를) 찾을 수 없습니다. 레슨 {lesson}의 파일이 잘못되었습니다: {problem}",
+        "Cannot find '{key}': a file of lesson {lesson} is broken: {problem}",
+    ),
     "cli_unknown_lesson": both(
         "레슨 {key}은(는) 없습니다. 있는 레슨:\n{lessons}",
         "There is no lesson {key}. The lessons are:\n{lessons}",
@@ -331,8 +335,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "cli_title": both("제목", "title"),
     "cli_points_column": both("점수", "points"),
-    "cli_attempts": both("시도", "attempts"),
-    "cli_last_attempt": both("마지막 시도", "last attempt"),
+    "cli_attempts": both("시도", "tries"),
+    "cli_last_attempt": both("마지막", "last"),
     "cli_output_is_folder": both(
         "{path}은(는) 폴더입니다. 파일 이름까지 적어 주세요 (예: {path}/grades.csv).",
         "{path} is a folder. Give a file name too (e.g. {path}/grades.csv).",

@@ -84,6 +84,10 @@ def find_exercise(course: Course, key: str) -> Exercise:
             raise UsageError(tt("cli_exercise_broken", key=key, problem=str(problem)))
     lesson_key, dot, _ = key.partition(".")
     lesson = course.lesson(lesson_key) if dot else None
+    if lesson is not None and not lesson.available:
+        raise UsageError(
+            tt("cli_lesson_broken", key=key, lesson=lesson.id, problem=str(lesson.problems[0]))
+        )
     if lesson is not None:
         ids = [ex.id for ex in lesson.exercises]
         near = difflib.get_close_matches(key, ids, n=3, cutoff=0.5)

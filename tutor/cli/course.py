@@ -162,7 +162,7 @@ def show_exercise(exercise: Exercise, lang: str) -> None:
         status=status_label(progress.status, lang),
     )
     out.print(Text(footer, style="dim"))
-    out.print(Text(how_to_answer(exercise, lang), style="dim"))
+    out.print(Text(how_to_answer(exercise, lang), style="dim"), soft_wrap=True)  # whole paths
 
 
 def how_to_answer(exercise: Exercise, lang: str) -> str:

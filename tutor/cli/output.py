@@ -72,8 +72,9 @@ def print_verdict(verdict: Verdict, exercise: Exercise | None, lang: str) -> Non
             first_failure = next((row for row in rows if not row.ok), None)
             for row in rows:
                 mark = Text("✓ " if row.ok else "✗ ", style="green" if row.ok else "red")
-                label = Text(one_line(row.label), overflow="ellipsis", no_wrap=True)
-                out.print(Text(" ") + mark + label)
+                out.print(
+                    Text(" ") + mark + Text(one_line(row.label)), no_wrap=True, overflow="ellipsis"
+                )
                 note = pick(row.note, lang).strip()
                 if row is not first_failure and note and note not in message:
                     out.print(Text(f"     {note.splitlines()[0]}", style="dim"))

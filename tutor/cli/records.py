@@ -77,14 +77,13 @@ def progress_table(course: Course, store: ProgressStore, lang: str) -> Table:
 
     progress = store.all_progress()
     report = grade(progress, course.grading_items())
-    table = Table(title=pick(course.title, lang), title_justify="left")
-    table.add_column("")
-    table.add_column(t("cli_title", lang))
-    table.add_column(t("cli_status", lang))
-    table.add_column(t("cli_points_column", lang), justify="right")
-    table.add_column("%", justify="right")
-    table.add_column(t("cli_attempts", lang), justify="right")
-    table.add_column(t("cli_last_attempt", lang))
+    table = Table(title=pick(course.title, lang), title_justify="left", show_edge=False)
+    table.add_column("", overflow="fold", max_width=20)  # ids, copied into other commands
+    table.add_column(t("cli_title", lang), min_width=10)
+    table.add_column(t("cli_status", lang), no_wrap=True)
+    table.add_column(t("cli_points_column", lang), justify="right", no_wrap=True)
+    table.add_column(t("cli_attempts", lang), justify="right", no_wrap=True)
+    table.add_column(t("cli_last_attempt", lang), no_wrap=True)
     for lesson in course.lessons:
         if not lesson.exercises:
             continue
@@ -94,7 +93,6 @@ def progress_table(course: Course, store: ProgressStore, lang: str) -> Table:
             Text(pick(lesson.title, lang), style="bold"),
             Text(status_label(score.status, lang), style="bold"),
             Text(f"{number(score.points)}/{number(score.max_points)}", style="bold"),
-            Text(f"{score.percent:.0f}", style="bold"),
             "",
             "",
         )
@@ -102,11 +100,10 @@ def progress_table(course: Course, store: ProgressStore, lang: str) -> Table:
             mark = report.exercises[exercise.id]
             seen = progress.get(exercise.id)
             table.add_row(
-                Text(f"  {exercise.id}", style="dim"),
+                Text(exercise.id, style="dim"),
                 Text("  " + (pick(exercise.title, lang) or exercise.local_id)),
                 status_label(mark.status, lang),
                 f"{number(mark.points)}/{number(mark.max_points)}",
-                f"{mark.percent:.0f}",
                 str(seen.attempts if seen else 0),
                 _when(seen.last_attempt_at if seen else None),
             )
@@ -114,10 +111,9 @@ def progress_table(course: Course, store: ProgressStore, lang: str) -> Table:
     table.add_section()
     table.add_row(
         "",
-        Text(t("cli_course_total", lang), style="bold"),
+        Text(f"{t('cli_course_total', lang)} ({total.percent:.0f}%)", style="bold"),
         status_label(total.status, lang),
         f"{number(total.points)}/{number(total.max_points)}",
-        f"{total.percent:.0f}",
         "",
         "",
     )
@@ -125,8 +121,8 @@ def progress_table(course: Course, store: ProgressStore, lang: str) -> Table:
 
 
 def _when(moment: datetime | None) -> str:
-    """A time in the learner's own time zone, to the minute; "-" for never."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "-"
+    """A time in the learner's own time zone, month to minute; "-" for never."""
+    return moment.astimezone().strftime("%m-%d %H:%M") if moment is not None else "-"
 
 
 @command("regrade", "re-check every stored answer and compare the verdicts")

@@ -256,8 +256,10 @@ def compare(expected: Any, got: Any, rtol: float, atol: float) -> Text | None:
         close = np.isclose(got_array, want_array, rtol=rtol, atol=atol, equal_nan=True)
         if not close.all():
             where = tuple(int(i) for i in np.argwhere(~close)[0])
-            if not where:
-                return tt("code_wrong_value", expected=_num(want_array), got=_num(got_array))
+            if close.size == 1:
+                return tt(
+                    "code_wrong_value", expected=_num(want_array[where]), got=_num(got_array[where])
+                )
             return tt(
                 "code_wrong_element",
                 index=list(where),
@@ -350,4 +352,5 @@ def _show(value: Any) -> str:
 
 
 def _show_args(args: tuple[Any, ...]) -> str:
-    return ", ".join(_show(arg).split("  (shape")[0] for arg in args)
+    """The arguments of a call on one line (a 2-D array's rows side by side)."""
+    return ", ".join(" ".join(_show(arg).split("  (shape")[0].split()) for arg in args)
