@@ -10,7 +10,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tutor.course import Course
-    from tutor.exercises import Verdict
+    from tutor.exercises import Trial, Verdict
 
 
 @dataclass
@@ -77,3 +77,11 @@ class ExportDone(Message):
 
     path: str
     error: dict[str, str] | None
+
+
+@dataclass
+class TrialReady(Message):
+    """A run of the learner's code without grading finished (nothing was recorded)."""
+
+    exercise_id: str
+    trial: Trial
