@@ -37,7 +37,8 @@ def set_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str) -> No
 
 @contextmanager
 def watching_suspend(app: Any, calls: list[str]) -> Iterator[None]:
-    """Stand-in for App.suspend (the headless driver cannot lend a terminal): records its use."""
+    """Stand-in for App.suspend (the headless driver cannot lend a terminal): records its use.
+    Like Textual's, it does not resume when the block raises."""
     calls.append("suspended")
     yield
     calls.append("resumed")
@@ -75,10 +76,13 @@ async def test_an_editor_that_fails_is_one_line_and_nothing_is_checked_or_lost(
 ) -> None:
     set_editor(monkeypatch, tmp_path, "exit 3")
     async with run_app("en") as (app, pilot):
+        calls: list[str] = []
+        monkeypatch.setattr(app, "suspend", lambda: watching_suspend(app, calls))
         view = await show_exercise(pilot, "double")
         view.query_one(CodeEditor).load_text("def double(x):\n    return x  # mine\n")
         await pilot.press("f4")
         await settle(pilot)
+        assert calls == ["suspended", "resumed"]  # the app comes back even when the editor fails
         assert any("exited with status 3, so nothing was checked" in n for n in notes(app))
         assert view.query_one(CodeEditor).text == "def double(x):\n    return x  # mine\n"
     assert (workspace / "01_double.py").read_text(encoding="utf-8").endswith("# mine\n")

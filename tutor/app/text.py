@@ -108,8 +108,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_note": both("설명", "note"),
     # no example value: any number shown here could be some exercise's answer
     "answer_placeholder_number": both(
-        "숫자를 입력하세요 (소수, 분수, 지수 표기 모두 됩니다)",
-        "Type a number (a decimal, a fraction or scientific notation)",
+        "숫자: 소수, 분수, 지수 표기", "Number: decimal, fraction, e-notation"
     ),
     "answer_placeholder_text": both("답을 입력하세요", "Type your answer"),
     "answer_needs_text": both("답을 입력하세요.", "Type an answer first."),
@@ -301,6 +300,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.leave_editor": both("편집기 나가기", "Leave editor"),
     "key.open_editor": both("내 편집기", "Editor"),
     "key.run_code": both("실행", "Run"),
+    "help.open_editor": both(
+        "내 편집기($VISUAL/$EDITOR)로 파일을 열고, 닫으면 채점",
+        "open the file in your own editor ($VISUAL/$EDITOR); checked when you close it",
+    ),
+    "help.run_code": both(
+        "채점 없이 실행해서 돌려준 값과 출력을 보기", "run without grading: see returns and prints"
+    ),
     "key.close": both("닫기", "Close"),
     "key.export_csv": both("CSV로 저장", "Save CSV"),
     "key.export_json": both("JSON으로 저장", "Save JSON"),

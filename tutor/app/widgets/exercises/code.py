@@ -61,8 +61,9 @@ class CodeEditor(Safe, TextArea):
 
 class CodeView(WorkspaceKeys, ExerciseView):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f4", "open_editor", "Editor"),
-        Binding("f5", "run_code", "Run"),
+        # not in the footer (it is full at 100 columns): the line under the editor names them
+        Binding("f4", "open_editor", "Editor", show=False),
+        Binding("f5", "run_code", "Run", show=False),
     ]
     check_label = "run_checks"
     running_label = "running_code"
@@ -73,6 +74,8 @@ class CodeView(WorkspaceKeys, ExerciseView):
 
     def action_check(self) -> None:
         self.save_workspace_file()
+        self.trial = None  # a trial run of older code would only confuse now
+        self.show_trial()
         super().action_check()
 
     def compose_answer(self) -> ComposeResult:

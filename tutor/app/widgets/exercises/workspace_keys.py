@@ -175,13 +175,22 @@ class WorkspaceKeys:
         from tutor.workspace import WorkspaceError, read_answer
         from tutor.workspace.editor import open_in_editor
 
+        def edit() -> WorkspaceError | None:
+            try:
+                open_in_editor(path)
+            except WorkspaceError as error:  # caught here: App.suspend would not resume
+                return error
+            return None
+
         before = self.file_seen
         try:
-            try:
-                with self.app.suspend():  # type: ignore[attr-defined]
-                    open_in_editor(path)
-            except SuspendNotSupported:  # no terminal to lend (headless, the web)
-                open_in_editor(path)
+            with self.app.suspend():  # type: ignore[attr-defined]
+                failed = edit()
+        except SuspendNotSupported:  # no terminal to lend (headless, the web)
+            failed = edit()
+        try:
+            if failed is not None:
+                raise failed
             text = read_answer(path)
         except WorkspaceError as error:
             self._tell(error.text)
@@ -219,6 +228,7 @@ class WorkspaceKeys:
         self.say(None)  # type: ignore[attr-defined]
         self.trial = message.trial
         self.show_trial()
+        self.call_after_refresh(self._reveal, ".code-trial")  # type: ignore[attr-defined]
 
     def show_trial(self) -> None:
         box = self.query_one(".code-trial", Static)  # type: ignore[attr-defined]
@@ -237,9 +247,9 @@ def trial_view(node: Any, trial: Trial, lang: str) -> RenderableType:
         Text(pick(trial.message, lang), style="" if ok else tone(node.app, "error")),
     ]
     if trial.calls:
-        table = Table(box=None, padding=(0, 1), show_edge=False)
-        table.add_column(t("trial_call", lang), overflow="fold")
-        table.add_column(t("trial_returned", lang), overflow="fold")
+        table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
+        table.add_column(t("trial_call", lang), no_wrap=True, overflow="ellipsis", ratio=2)
+        table.add_column(t("trial_returned", lang), overflow="fold", ratio=3)
         for call in trial.calls:
             style = "" if call.ok else tone(node.app, "error")
             table.add_row(Text(" ".join(call.call.split())), Text(call.result, style=style))
