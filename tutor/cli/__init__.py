@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "tutor.cli.answers",
     "tutor.cli.workspace",
     "tutor.cli.records",
+    "tutor.cli.authoring",
 )
 
 

@@ -1,10 +1,9 @@
-"""`tutor lessons`, `tutor show` and `tutor lint`: the course as learners and authors see it."""
+"""`tutor lessons` and `tutor show`: the course as the learner sees it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tutor.cli.common import (
@@ -171,22 +170,3 @@ def how_to_answer(exercise: Exercise, lang: str) -> str:
     from tutor.workspace import exercise_file
 
     return t("cli_answer_code_with", lang, id=exercise.id, file=exercise_file(exercise))
-
-
-def _lint_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", nargs="?", type=Path, help="a course folder (default: the shipped one)"
-    )
-
-
-@command("lint", "prove the course is sound (authors)", arguments=_lint_arguments)
-def cmd_lint(args: argparse.Namespace, lang: str) -> int:
-    from tutor.course.lint import lint
-
-    if args.path is not None and not args.path.is_dir():
-        raise UsageError(tt("cli_not_a_folder", path=args.path))
-    problems = lint(args.path)
-    for problem in problems:
-        print(problem)
-    print(t("cli_lint_summary", lang, count=len(problems)), file=sys.stderr)
-    return 1 if problems else 0
