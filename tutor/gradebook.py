@@ -56,7 +56,7 @@ def gradebook_frame(course: Course, store: ProgressStore, lang: str) -> pd.DataF
 
     progress = store.all_progress()
     report = grade(progress, course.grading_items())
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for lesson in course.lessons:
         if not lesson.exercises:
             continue

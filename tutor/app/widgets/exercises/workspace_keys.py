@@ -26,6 +26,7 @@ from tutor.app.base import Safe
 from tutor.app.marks import tone
 from tutor.app.messages import TrialReady
 from tutor.app.text import t
+from tutor.i18n import Text as Bilingual
 from tutor.i18n import pick
 
 if TYPE_CHECKING:
@@ -77,10 +78,13 @@ class WorkspaceKeys:
     and `action_check`, and composes a `Static(classes="code-trial")`."""
 
     exercise: Exercise
-    editor: TextArea
     lang: str
     file_seen: str | None = None  # the file's text as the app last read or wrote it
     trial: Trial | None = None
+
+    @property
+    def editor(self) -> TextArea:
+        raise NotImplementedError  # the view's own editor
 
     # --- the file --------------------------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class WorkspaceKeys:
         self.editor.load_text(text)
         self.action_check()  # type: ignore[attr-defined]
 
-    def _tell(self, text: dict[str, str]) -> None:
+    def _tell(self, text: Bilingual) -> None:
         self.notify(pick(text, self.lang), severity="error", timeout=15, markup=False)  # type: ignore[attr-defined]
 
     # --- F5: run without grading ---------------------------------------------------------------
