@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from tutor.course.model import Exercise
 from tutor.exercises import get_kind
-from tutor.exercises.base import Verdict
+from tutor.exercises.base import INVALID, Trial, Verdict
 from tutor.i18n import Text, tt
 from tutor.logbook import log_exception
 from tutor.progress import ProgressStore
@@ -44,16 +44,40 @@ def check(exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict
     return verdict
 
 
+def try_out(exercise: Exercise, answer: str) -> Trial | None:
+    """Run `answer` without grading or recording it (code exercises; None for other kinds).
+    Never raises."""
+    kind = get_kind(exercise.kind)
+    try:
+        return kind.try_out(exercise, answer)
+    except Exception as error:  # a bug of ours must not reach the learner as a traceback
+        log = log_exception(f"trying {exercise.id}", error)
+        return Trial(INTERNAL_ERROR, tt("internal_error_run", error=type(error).__name__, log=log))
+
+
 def points_for(exercise: Exercise, verdict: Verdict) -> float:
     return round(exercise.points * verdict.score, 3)
+
+
+# Verdicts on something that is not an answer yet: an empty or unreadable answer, an option or a
+# setting that does not exist, code that is not Python. They get their message, not an attempt.
+NOT_ANSWERS = frozenset({INVALID, "syntax_error"})
+
+
+def counts_as_attempt(verdict: Verdict) -> bool:
+    """Whether the verdict is on a real answer (recorded, and counted towards the solution)."""
+    return verdict.status not in NOT_ANSWERS
 
 
 def submit(
     store: ProgressStore, exercise: Exercise, answer: str, watch: Sequence[Any] = ()
 ) -> Verdict:
-    """Grade `answer` and record the attempt at once (one transaction)."""
+    """Grade `answer` and record the attempt at once (one transaction), unless the verdict says
+    it is not an answer (`counts_as_attempt`): then nothing is recorded."""
     started = time.perf_counter()
     verdict = check(exercise, answer, watch)
+    if not counts_as_attempt(verdict):
+        return verdict
     store.record_attempt(
         exercise.id,
         exercise.lesson_id,

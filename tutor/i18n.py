@@ -16,21 +16,44 @@ Text = Mapping[str, str]
 
 
 def default_lang() -> str:
-    """`$TUTOR_LANG`, else the locale's language if it is Korean or English, else Korean."""
+    """`$TUTOR_LANG` if it names a language we have, else `locale_lang()`."""
     explicit = os.environ.get("TUTOR_LANG", "").strip().lower()
     if explicit in LANGS:
         return explicit
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "").lower()
-        if value.startswith("en"):
-            return "en"
-        if value.startswith("ko"):
-            return "ko"
-    try:
-        code = (locale.getlocale()[0] or "").lower()
-    except ValueError:
-        code = ""
-    return "en" if code.startswith("en") else "ko"
+    return locale_lang()
+
+
+def locale_lang(environ: Mapping[str, str] | None = None) -> str:
+    """Korean, unless the system's locale explicitly names another language (then English).
+
+    The first of LC_ALL, LC_MESSAGES and LANG that is set decides, as in POSIX. C and POSIX
+    (`C.UTF-8` is the default of Docker images and CI) name no language, so they mean Korean.
+    Without any of them (Windows), the locale Python reports decides: "English_United States"
+    is English, "Korean_Korea" Korean.
+    """
+    environ = os.environ if environ is None else environ
+    value = next(
+        (environ[var].strip() for var in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(var)),
+        "",
+    )
+    if not value:
+        try:
+            value = locale.getlocale()[0] or ""
+        except ValueError:
+            value = ""
+    language = value.split(".")[0].split("@")[0].split("_")[0].strip().lower()
+    if language in ("", "c", "posix", "ko", "korean"):
+        return "ko"
+    return "en"
+
+
+def choose_lang(explicit: str | None, saved: str | None) -> str:
+    """The language to speak: an explicit `--lang` on this command, then the learner's saved
+    choice (Ctrl+L in the app), then `$TUTOR_LANG`, then `locale_lang()` (Korean by default)."""
+    for lang in (explicit, saved):
+        if lang in LANGS:
+            return str(lang)
+    return default_lang()
 
 
 def pick(text: Text | str | None, lang: str) -> str:
@@ -63,6 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # verdicts, common to every kind
     "correct": both("정답입니다!", "Correct!"),
     "empty_answer": both("답이 비어 있습니다.", "The answer is empty."),
+    "internal_error_run": both(
+        "코드를 실행하는 도중 tutor 내부에서 문제가 생겼습니다 ({error}). 로그: {log}",
+        "Something went wrong inside tutor while running your code ({error}). Log: {log}",
+    ),
     "internal_error": both(
         "채점하는 도중 tutor 내부에서 문제가 생겼습니다 ({error}). 답은 저장되었습니다. "
         "로그: {log}",
@@ -178,9 +205,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "The value is wrong: expected {expected}, got {got}.",
     ),
     "code_wrong_element": both(
-        "위치 {index}의 값이 다릅니다: {expected}이어야 하는데 {got}입니다.",
-        "The value at index {index} is wrong: expected {expected}, got {got}.",
+        "값 {size}개 중 {count}개가 다릅니다. 처음은 위치 {index}: "
+        "{expected}이어야 하는데 {got}입니다.",
+        "{count} of {size} values differ; the first at index {index}: expected {expected}, "
+        "got {got}.",
     ),
+    "code_case_diff": both("사례 {number}/{total}: {call}", "Case {number} of {total}: {call}"),
+    "code_diff_count": both(
+        "  값 {size}개 가운데 {count}개가 다릅니다 (모양 {shape}):",
+        "  {count} of {size} values differ (shape {shape}):",
+    ),
+    "code_diff_index": both("위치", "index"),
+    "code_diff_expected": both("기대한 값", "expected"),
+    "code_diff_got": both("받은 값", "got"),
+    "code_diff_more": both("… 그 밖에 {count}개", "… and {count} more"),
     # describing exercises
     "choice_how_one": both(
         "보기 하나의 기호로 답하세요 (예: b).", "Answer with one option's letter (e.g. b)."
@@ -208,8 +246,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_unavailable": both("열 수 없음", "unavailable"),
     # command line
     "cli_unknown_exercise": both(
-        "'{key}'라는 연습 문제는 없습니다. 예: {near} (tutor show 레슨번호로 목록을 볼 수 있어요)",
-        "There is no exercise '{key}'. For example: {near} (tutor show LESSON lists them)",
+        "'{key}'라는 연습 문제는 없습니다. 비슷한 것: {near}",
+        "There is no exercise '{key}'. Did you mean: {near}",
+    ),
+    "cli_unknown_exercise_no_match": both(
+        "'{key}'라는 연습 문제는 없습니다. 연습 id는 02.storm-weights처럼 씁니다 "
+        "(tutor show 레슨번호로 목록을 볼 수 있어요).",
+        "There is no exercise '{key}'. Exercise ids look like 02.storm-weights "
+        "(tutor show LESSON lists them).",
+    ),
+    "cli_unknown_exercise_in_lesson": both(
+        "'{key}'라는 연습 문제는 없습니다. 레슨 {lesson}의 연습: {ids}",
+        "There is no exercise '{key}'. The exercises of lesson {lesson}: {ids}",
+    ),
+    "cli_exercise_broken": both(
+        "연습 {key}은(는) 파일이 잘못되어 불러오지 못했습니다. {problem}",
+        "Exercise {key} could not be loaded because its file is broken: {problem}",
+    ),
+    "cli_lesson_broken": both(
+        "'{key}'을(를) 찾을 수 없습니다. 레슨 {lesson}의 파일이 잘못되었습니다: {problem}",
+        "Cannot find '{key}': a file of lesson {lesson} is broken: {problem}",
+    ),
+    "cli_unknown_lesson": both(
+        "레슨 {key}은(는) 없습니다. 있는 레슨:\n{lessons}",
+        "There is no lesson {key}. The lessons are:\n{lessons}",
+    ),
+    "cli_content_broken": both(
+        "과정 파일에 문제가 {count}개 있습니다 (그 부분은 열 수 없습니다):",
+        "The course has {count} broken spots (those parts cannot be opened):",
     ),
     "cli_lesson": both("레슨", "lesson"),
     "cli_status": both("상태", "status"),
@@ -221,8 +285,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "cli_exercises": both("연습 문제", "Exercises"),
     "cli_exercise_footer": both(
-        "배점 {points} · 시도 {attempts}번 · {status} · 답하기: tutor check {id} --answer ...",
-        "{points} points · {attempts} attempts · {status} · answer: tutor check {id} --answer ...",
+        "{points} · 시도 {attempts}번 · {status}",
+        "{points} · {attempts} attempts · {status}",
+    ),
+    "cli_point_one": both("배점 {points}", "{points} point"),
+    "cli_points": both("배점 {points}", "{points} points"),
+    "cli_answer_with": both(
+        "답하기: tutor check {id} --answer ...", "Answer with: tutor check {id} --answer ..."
+    ),
+    "cli_answer_code_with": both(
+        "{file} 파일에 코드를 쓰고 tutor check {id} 로 채점하세요 (tutor run {id}: 채점 없이 "
+        "실행, tutor watch: 저장할 때마다 채점).",
+        "Write your code in {file}, then grade it with tutor check {id} (tutor run {id} runs "
+        "it without grading; tutor watch grades on every save).",
     ),
     "cli_unreadable_file": both(
         "파일 {path}을(를) 읽을 수 없습니다: {reason}", "Cannot read the file {path}: {reason}"
@@ -231,6 +306,120 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_expected": both("기대", "expected"),
     "cli_got": both("결과", "got"),
     "cli_output": both("출력한 내용:", "Your output:"),
+    "cli_explanation": both("해설", "Why"),
+    "cli_not_counted": both(
+        "(답으로 읽을 수 없어 시도로 세지 않았습니다.)",
+        "(Not an answer yet, so it does not count as an attempt.)",
+    ),
+    "cli_needs_answer": both(
+        "답을 --answer로 주세요 (예: tutor check {id} --answer b).",
+        "Give the answer with --answer (e.g. tutor check {id} --answer b).",
+    ),
+    "cli_no_workspace_file": both(
+        "{path}이(가) 아직 없습니다. tutor next --open 이나 tutor watch가 시작 코드로 만들어 "
+        "줍니다 (다른 파일은 --file로).",
+        "{path} does not exist yet: tutor next --open or tutor watch writes it with the starter "
+        "(or give another file with --file).",
+    ),
+    "cli_run_code_only": both(
+        "{id}은(는) 코드 연습이 아니라서 실행할 것이 없습니다. tutor check {id} --answer ... 로 "
+        "답하세요.",
+        "{id} is not a code exercise, so there is nothing to run. Answer it with "
+        "tutor check {id} --answer ...",
+    ),
+    "cli_call": both("호출", "call"),
+    "cli_returned": both("돌려준 값", "returned"),
+    "cli_run_not_graded": both(
+        "채점하지 않았고 기록하지도 않았습니다. 채점: tutor check {id}",
+        "Not graded and not recorded. To grade it: tutor check {id}",
+    ),
+    "cli_title": both("제목", "title"),
+    "cli_points_column": both("점수", "points"),
+    "cli_attempts": both("시도", "tries"),
+    "cli_last_attempt": both("마지막", "last"),
+    "cli_output_is_folder": both(
+        "{path}은(는) 폴더입니다. 파일 이름까지 적어 주세요 (예: {path}/grades.csv).",
+        "{path} is a folder. Give a file name too (e.g. {path}/grades.csv).",
+    ),
+    "cli_no_such_folder": both(
+        "폴더 {path}이(가) 없습니다. 있는 폴더를 고르거나 먼저 만드세요 ({file}은(는) 쓰지 "
+        "않았습니다).",
+        "The folder {path} does not exist. Pick an existing folder or create it first "
+        "({file} was not written).",
+    ),
+    "cli_all_done": both(
+        "모든 연습을 마쳤습니다! tutor progress로 성적을 볼 수 있어요.",
+        "You have solved every exercise! tutor progress shows your grades.",
+    ),
+    "cli_open_code_only": both(
+        "{id}은(는) 코드 연습이 아니라서 편집기로 열 파일이 없습니다. tutor check {id} "
+        "--answer ... 로 답하세요.",
+        "{id} is not a code exercise, so there is no file to open. Answer it with "
+        "tutor check {id} --answer ...",
+    ),
+    "cli_file_unchanged": both(
+        "{file}이(가) 바뀌지 않아 채점하지 않았습니다.", "{file} did not change: not checked."
+    ),
+    "cli_watch_start": both(
+        "{folder} 폴더를 지켜봅니다. 파일을 저장할 때마다 채점합니다 (멈추려면 Ctrl+C).",
+        "Watching {folder}: every save is checked (Ctrl+C stops).",
+    ),
+    "cli_watch_edit": both(
+        "편집기에서 {file}을(를) 열어 고치고 저장하세요.",
+        "Open {file} in your editor, change it and save.",
+    ),
+    "cli_watch_again": both(
+        "고쳐서 다시 저장하세요 (힌트: tutor hint {id}).",
+        "Fix it and save again (a hint: tutor hint {id}).",
+    ),
+    "cli_watch_finished": both("코드 연습을 모두 통과했습니다!", "Every code exercise passes!"),
+    "cli_watch_stopped": both("지켜보기를 멈췄습니다.", "Stopped watching."),
+    # the workspace: files the learner edits in their own editor
+    "ws_missing": both("파일 {path}이(가) 없습니다.", "The file {path} does not exist."),
+    "ws_is_folder": both(
+        "{path}은(는) 파일이 아니라 폴더입니다.", "{path} is a folder, not a file."
+    ),
+    "ws_unreadable": both(
+        "파일 {path}을(를) 읽을 수 없습니다: {reason}", "Cannot read the file {path}: {reason}"
+    ),
+    "ws_not_utf8": both(
+        "파일 {path}의 {line}번째 줄이 UTF-8이 아닙니다. 편집기에서 UTF-8로 저장하세요.",
+        "Line {line} of {path} is not UTF-8: save the file as UTF-8 in your editor.",
+    ),
+    "ws_cannot_write": both(
+        "{path}에 쓸 수 없습니다: {reason}. 쓸 수 있는 폴더를 {env}에 지정하세요.",
+        "Cannot write {path}: {reason}. Point {env} at a folder you can write to.",
+    ),
+    "ws_changed": both(
+        "{path}이(가) 그사이 바뀌어 덮어쓰지 않았습니다.",
+        "{path} changed meanwhile, so it was not overwritten.",
+    ),
+    "ws_unchanged": both(
+        "{file}: 마지막 채점 뒤로 바뀐 것이 없습니다.", "{file}: unchanged since the last check."
+    ),
+    "ws_still_starter": both(
+        "{file}: 아직 시작 코드 그대로입니다. 함수를 완성하고 저장하세요.",
+        "{file} still holds the starter: complete the function and save.",
+    ),
+    "ws_no_editor": both(
+        "편집기가 정해져 있지 않습니다. VISUAL이나 EDITOR를 설정하세요 (예: export EDITOR=nano). "
+        "파일: {path}",
+        "No editor is set: set VISUAL or EDITOR (e.g. export EDITOR=nano). The file: {path}",
+    ),
+    "ws_editor_missing": both(
+        "편집기 '{editor}'을(를) 찾을 수 없습니다 (VISUAL/EDITOR를 확인하세요). 파일: {path}",
+        "The editor '{editor}' was not found (check VISUAL/EDITOR). The file: {path}",
+    ),
+    "ws_editor_failed_start": both(
+        "편집기 '{editor}'을(를) 시작할 수 없습니다: {reason}. 파일: {path}",
+        "The editor '{editor}' could not start: {reason}. The file: {path}",
+    ),
+    "ws_editor_failed": both(
+        "편집기 '{editor}'이(가) 오류 코드 {code}로 끝나서 채점하지 않았습니다. 파일은 그대로 "
+        "있습니다: {path}",
+        "The editor '{editor}' exited with status {code}, so nothing was checked. The file is "
+        "kept as it is: {path}",
+    ),
     "cli_cannot_write": both(
         "{path}에 쓸 수 없습니다: {reason}", "Cannot write to {path}: {reason}"
     ),
@@ -260,6 +449,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_hints": both("이 문제에는 힌트가 없습니다.", "This exercise has no hints."),
     "hints_used_up": both(
         "힌트를 모두 보았습니다 ({total}개).", "You have seen all {total} hints."
+    ),
+    "no_more_hints": both(
+        "마지막 힌트였습니다. 힌트는 {total}개가 전부입니다.",
+        "That was the last hint: there are no more ({total} in all).",
     ),
     "solution_locked": both(
         "풀이는 {needed}번 시도한 뒤에 볼 수 있습니다 (지금까지 {made}번).",

@@ -13,7 +13,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tutor.course import Course
-    from tutor.exercises import Verdict
+    from tutor.exercises import Trial, Verdict
     from tutor.lab import LabData, LabProgress, LabResult, PlaygroundProgress
 
 
@@ -52,6 +52,14 @@ class CheckFailed(Message):
 
     exercise_id: str
     message: dict[str, str]
+
+
+@dataclass
+class TrialReady(Message):
+    """A run of the learner's code without grading finished (nothing was recorded)."""
+
+    exercise_id: str
+    trial: Trial
 
 
 @dataclass

@@ -108,7 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_expected": both("기대값", "expected"),
     "col_got": both("내 결과", "got"),
     "col_note": both("설명", "note"),
-    "answer_placeholder_number": both("숫자를 입력하세요 (예: 0.95)", "Type a number (e.g. 0.95)"),
+    # no example value: any number shown here could be some exercise's answer
+    "answer_placeholder_number": both(
+        "숫자: 소수, 분수, 지수 표기", "Number: decimal, fraction, e-notation"
+    ),
     "answer_placeholder_text": both("답을 입력하세요", "Type your answer"),
     "answer_needs_text": both("답을 입력하세요.", "Type an answer first."),
     "pick_an_option": both("보기를 고르세요.", "Pick an option first."),
@@ -137,9 +140,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "편집기를 처음 코드로 되돌렸습니다.", "The editor holds the starter code again."
     ),
     "code_keys": both(
-        "Ctrl+R: 실행하고 채점 · Tab: 들여쓰기 · Esc: 편집기에서 나가기",
-        "Ctrl+R: run the checks · Tab: indent · Esc: leave the editor",
+        "Ctrl+R: 실행하고 채점 · F5: 채점 없이 실행 · F4: 내 편집기로 열기 · Tab: 들여쓰기 · "
+        "Esc: 편집기에서 나가기",
+        "Ctrl+R: run the checks · F5: run without grading · F4: open in your editor · "
+        "Tab: indent · Esc: leave the editor",
     ),
+    "running_trial": both("채점 없이 실행하는 중…", "Running without grading…"),
+    "trial_title": both("실행 결과 (채점하지 않음)", "Trial run (not graded)"),
+    "trial_call": both("호출", "call"),
+    "trial_returned": both("돌려준 값", "returned"),
+    "trial_not_graded": both(
+        "채점하지 않았고 시도로 세지도 않았습니다. 채점은 Ctrl+R.",
+        "Not graded and not counted as an attempt. Ctrl+R checks.",
+    ),
+    "editor_unchanged": both(
+        "파일이 바뀌지 않아 채점하지 않았습니다.", "The file did not change: not checked."
+    ),
+    "file_conflict": both(
+        "{path} 파일과 여기 편집기의 코드가 서로 다르게 바뀌었습니다. 어느 쪽을 남길까요? "
+        "남기지 않은 쪽은 사라집니다.",
+        "The file {path} and the code here have both changed. Which one do you keep? "
+        "The other one is replaced.",
+    ),
+    "file_conflict_file": both("파일의 코드", "The file's code"),
+    "file_conflict_here": both("여기의 코드", "The code here"),
+    "file_conflict_cancel": both("취소", "Cancel"),
     # experiment
     "experiment_train": both("학습시키고 채점", "Train and check"),
     "experiment_training": both(
@@ -275,6 +300,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.hint": both("힌트", "Hint"),
     "key.solution": both("풀이", "Solution"),
     "key.leave_editor": both("편집기 나가기", "Leave editor"),
+    "key.open_editor": both("내 편집기", "Editor"),
+    "key.run_code": both("실행", "Run"),
+    "help.open_editor": both(
+        "내 편집기($VISUAL/$EDITOR)로 파일을 열고, 닫으면 채점",
+        "open the file in your own editor ($VISUAL/$EDITOR); checked when you close it",
+    ),
+    "help.run_code": both(
+        "채점 없이 실행해서 돌려준 값과 출력을 보기", "run without grading: see returns and prints"
+    ),
     "key.close": both("닫기", "Close"),
     "key.export_csv": both("CSV로 저장", "Save CSV"),
     "key.export_json": both("JSON으로 저장", "Save JSON"),

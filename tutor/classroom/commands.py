@@ -2,7 +2,7 @@
 
 Each command is a function of the parsed arguments and the language that returns the exit
 code: 0 done, 2 bad usage (a folder that is not one, a file that cannot be written), 130 when
-interrupted. `register` adds both to the CLI's parser.
+interrupted. `tutor.cli.classroom` registers both.
 """
 
 from __future__ import annotations
@@ -18,24 +18,13 @@ from tutor.classroom import bundle, messages
 from tutor.i18n import Text, pick
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    export = sub.add_parser("export", help="bundle every answer into one file for a teacher")
-    export.add_argument("--bundle", type=Path, required=True, help="the file to write")
-    export.add_argument("--learner", help="your name as the teacher knows it")
-    grade = sub.add_parser("grade-class", help="regrade a folder of bundles (teachers)")
-    grade.add_argument("folder", type=Path, help="a folder of bundles")
-    grade.add_argument("--output", type=Path, help="write the class report here")
-    grade.add_argument("--format", choices=("csv", "json"), default="csv")
-    grade.add_argument("--workers", type=int, help="processes to use (default: every core)")
-
-
 def export(args: argparse.Namespace, lang: str) -> int:
     from tutor.course import load_course
     from tutor.progress import ProgressError, open_store
 
     course = load_course()
     try:
-        with open_store() as store:
+        with open_store(renames=course.renames) as store:
             attempts = store.attempts()
             learner = args.learner or store.get_state("learner_name") or _user()
     except ProgressError as error:

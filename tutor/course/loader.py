@@ -188,9 +188,15 @@ def _load_exercises(
         try:
             exercise = _exercise(raw, toml.path, line, lesson_id, number)
         except SpecError as error:
-            label = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
+            local = raw.get("id") if isinstance(raw, dict) else None
+            label = local if isinstance(local, str) else f"#{index + 1}"
             problems.append(
-                Problem(toml.path, toml.key_line(line, error.key), f"exercise {label}: {error}")
+                Problem(
+                    toml.path,
+                    toml.key_line(line, error.key),
+                    f"exercise {label}: {error}",
+                    exercise=f"{number:02d}.{local}" if isinstance(local, str) else None,
+                )
             )
             continue
         if exercise.local_id in seen:

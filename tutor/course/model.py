@@ -17,6 +17,7 @@ class Problem:
     path: Path
     line: int | None
     message: str
+    exercise: str | None = None  # the id of the exercise that could not be loaded, if known
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"

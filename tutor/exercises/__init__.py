@@ -5,7 +5,7 @@ Adding a kind means adding one module with an `ExerciseKind` subclass and one li
 
 from __future__ import annotations
 
-from tutor.exercises.base import Detail, ExerciseKind, SpecError, Verdict
+from tutor.exercises.base import Detail, ExerciseKind, SpecError, Trial, TrialCall, Verdict
 from tutor.exercises.choice import ChoiceKind
 from tutor.exercises.code import CodeKind
 from tutor.exercises.experiment import ExperimentKind
@@ -35,4 +35,13 @@ def get_kind(name: str) -> ExerciseKind:
         ) from None
 
 
-__all__ = ["KINDS", "Detail", "ExerciseKind", "SpecError", "Verdict", "get_kind"]
+__all__ = [
+    "KINDS",
+    "Detail",
+    "ExerciseKind",
+    "SpecError",
+    "Trial",
+    "TrialCall",
+    "Verdict",
+    "get_kind",
+]

@@ -59,6 +59,26 @@ class Verdict:
         return self.status == PASSED
 
 
+@dataclass(frozen=True)
+class TrialCall:
+    """One call of a trial run: what was called and what came back (or what it raised)."""
+
+    call: str
+    result: str
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Trial:
+    """A run of the learner's code without grading (`tutor run`, the app's Run key): what each
+    call returned and what the code printed. Nothing is compared and nothing is recorded."""
+
+    status: str  # the sandbox's: "ok", "syntax_error", "error", "timeout", ... or "invalid"
+    message: Text
+    calls: tuple[TrialCall, ...] = ()
+    output: str = ""
+
+
 def passed(message: Text | None = None, details: tuple[Detail, ...] = ()) -> Verdict:
     return Verdict(PASSED, 1.0, message or tt("correct"), details)
 
@@ -101,6 +121,10 @@ class ExerciseKind(ABC):
     def starter(self, exercise: Exercise) -> str:
         """What the answer box holds before the learner types (a code file's starter)."""
         return ""
+
+    def try_out(self, exercise: Exercise, answer: str) -> Trial | None:
+        """Run the answer without grading it; None for kinds that have nothing to run."""
+        return None
 
 
 def require(raw: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:

@@ -28,10 +28,13 @@ import numpy as np
 
 from tutor.exercises.base import (
     FAILED,
+    INVALID,
     PASSED,
     Detail,
     ExerciseKind,
     SpecError,
+    Trial,
+    TrialCall,
     Verdict,
     invalid,
     require,
@@ -43,6 +46,9 @@ if TYPE_CHECKING:
     from tutor.course.model import Exercise
 
 MAX_SHOWN = 300  # characters of an argument or value shown in feedback
+OUTPUT_LINES = 20  # lines of what the learner's code printed, shown with a verdict
+OUTPUT_CHARS = 2_000
+DIFF_ROWS = 6  # differing entries listed in a failing case's diff
 # Run before the learner's code (trusted): NumPy overflow, invalid and divide-by-zero raise
 # FloatingPointError instead of printing a warning and returning inf or nan.
 STRICT_NUMPY = "import numpy\nnumpy.seterr(over='raise', invalid='raise', divide='raise')\n"
@@ -118,8 +124,9 @@ class CodeKind(ExerciseKind):
             limits=spec.limits,
             setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
         )
+        output = trim_output(result.stdout)
         if result.status != "ok":
-            return Verdict(result.status, 0.0, result.message, output=result.stdout)
+            return Verdict(result.status, 0.0, result.message, output=output)
         details = []
         first_failure: Text | None = None
         for number, (args, want, case) in enumerate(
@@ -137,6 +144,7 @@ class CodeKind(ExerciseKind):
                 Detail(f"{number}. {call}", _show(want), got, problem is None, problem or {})
             )
             if problem is not None and first_failure is None:
+                diff = None if case.error is not None else array_diff(want, case.value, spec)
                 first_failure = {
                     lang: t(
                         "code_case_failed",
@@ -148,6 +156,10 @@ class CodeKind(ExerciseKind):
                         got=got,
                         problem=problem[lang],
                     )
+                    if diff is None
+                    else t("code_case_diff", lang, number=number, total=len(calls), call=call)
+                    + "\n"
+                    + diff[lang]
                     for lang in LANGS
                 }
         if first_failure is None:
@@ -156,9 +168,34 @@ class CodeKind(ExerciseKind):
                 1.0,
                 tt("code_all_passed", total=len(calls)),
                 tuple(details),
-                result.stdout,
+                output,
             )
-        return Verdict(FAILED, 0.0, first_failure, tuple(details), result.stdout)
+        return Verdict(FAILED, 0.0, first_failure, tuple(details), output)
+
+    def try_out(self, exercise: Exercise, answer: str) -> Trial:
+        """Call the learner's function on every case, in the sandbox, and show what came back
+        (no expected values: the reference solution is not run)."""
+        spec: CodeSpec = exercise.spec
+        if not answer.strip():
+            return Trial(INVALID, tt("empty_answer"))
+        arguments = _arguments(spec.setup, spec.cases)
+        result = run_functions(
+            answer,
+            [Call(spec.function, args) for args in arguments],
+            limits=spec.limits,
+            setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+        )
+        calls = []
+        for args, case in zip(arguments, result.cases, strict=True):
+            call = f"{spec.function}({_show_args(args)})"
+            if not case.ran:
+                break
+            if case.error is not None:
+                line = f" (line {case.error.line})" if case.error.line else ""
+                calls.append(TrialCall(call, f"{case.error}{line}", False))
+            else:
+                calls.append(TrialCall(call, _show(case.value), True))
+        return Trial(result.status, result.message, tuple(calls), trim_output(result.stdout))
 
     def plainly_wrong(self, exercise: Exercise) -> list[str]:
         spec: CodeSpec = exercise.spec
@@ -220,18 +257,79 @@ def compare(expected: Any, got: Any, rtol: float, atol: float) -> Text | None:
         close = np.isclose(got_array, want_array, rtol=rtol, atol=atol, equal_nan=True)
         if not close.all():
             where = tuple(int(i) for i in np.argwhere(~close)[0])
-            if not where:
-                return tt("code_wrong_value", expected=_num(want_array), got=_num(got_array))
+            if close.size == 1:
+                return tt(
+                    "code_wrong_value", expected=_num(want_array[where]), got=_num(got_array[where])
+                )
             return tt(
                 "code_wrong_element",
                 index=list(where),
                 expected=_num(want_array[where]),
                 got=_num(got_array[where]),
+                count=int((~close).sum()),
+                size=close.size,
             )
         return None
     if expected != got:
         return tt("code_wrong_value", expected=_show(expected), got=_show(got))
     return None
+
+
+def array_diff(expected: Any, got: Any, spec: CodeSpec) -> Text | None:
+    """A compact diff of two arrays of the same shape: how many entries differ, and the first
+    few of them (position, expected, got) in aligned columns. None when it does not apply."""
+    if not isinstance(expected, np.ndarray) or expected.size < 2:
+        return None
+    try:
+        got_array = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    want_array = np.asarray(expected, dtype=np.float64)
+    if got_array.shape != want_array.shape:
+        return None
+    close = np.isclose(got_array, want_array, rtol=spec.rtol, atol=spec.atol, equal_nan=True)
+    wrong = np.argwhere(~close)
+    if not len(wrong):
+        return None
+    rows = []
+    for index in wrong[:DIFF_ROWS]:
+        where = tuple(int(i) for i in index)
+        rows.append((str(list(where)), _num(want_array[where]), _num(got_array[where])))
+    text = {}
+    for lang in LANGS:
+        head = (t("code_diff_index", lang), t("code_diff_expected", lang), t("code_diff_got", lang))
+        widths = [max(_width(cell) for cell in column) for column in zip(head, *rows, strict=True)]
+        lines = [t("code_diff_count", lang, count=len(wrong), size=close.size, shape=close.shape)]
+        for cells in (head, *rows):
+            padded = (
+                cell + " " * (width - _width(cell))
+                for cell, width in zip(cells, widths, strict=True)
+            )
+            lines.append("    " + "  ".join(padded).rstrip())
+        if len(wrong) > DIFF_ROWS:
+            lines.append("    " + t("code_diff_more", lang, count=len(wrong) - DIFF_ROWS))
+        text[lang] = "\n".join(lines)
+    return text
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal (Hangul takes two)."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def trim_output(text: str) -> str:
+    """What the learner's code printed, cut to its first lines (the rest is counted)."""
+    lines = text.splitlines()
+    kept = lines[:OUTPUT_LINES]
+    while kept and sum(len(line) + 1 for line in kept) > OUTPUT_CHARS:
+        kept.pop()
+    if len(kept) == len(lines):
+        return text
+    if not kept:  # one enormous line
+        return text[:OUTPUT_CHARS] + f"\n… (+{len(text) - OUTPUT_CHARS:,} chars)"
+    return "\n".join(kept) + f"\n… (+{len(lines) - len(kept)} lines)"
 
 
 def _shape(array: np.ndarray) -> str:
@@ -255,4 +353,5 @@ def _show(value: Any) -> str:
 
 
 def _show_args(args: tuple[Any, ...]) -> str:
-    return ", ".join(_show(arg).split("  (shape")[0] for arg in args)
+    """The arguments of a call on one line (a 2-D array's rows side by side)."""
+    return ", ".join(" ".join(_show(arg).split("  (shape")[0].split()) for arg in args)

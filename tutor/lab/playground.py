@@ -130,8 +130,8 @@ class PlaygroundSession:
 
     def _loss(self, x: np.ndarray, y: np.ndarray) -> float:
         with np.errstate(all="ignore"):
-            loss = self.model.evaluate(x, y, batch_size=4096)
-        return float(loss[0] if isinstance(loss, list) else loss)
+            scores = self.model.evaluate(x, y, batch_size=4096, return_dict=True)
+        return float(scores["loss"]) if isinstance(scores, dict) else float("nan")
 
     def frame(self, grid_size: tuple[int, int], running: bool = True) -> PlaygroundProgress:
         train_loss = self._loss(self.x_train, self.y_train)

@@ -79,9 +79,10 @@ def evaluate_lab(run: LabRun, data: LabData, samples: int = 8) -> LabResult:
     if run.outcome == "diverged":
         return LabResult(run, None, None, None)
     with np.errstate(all="ignore"):
-        scores = run.model.evaluate(data.x_test, data.y_test, batch_size=1024)
+        scores = run.model.evaluate(data.x_test, data.y_test, batch_size=1024, return_dict=True)
         outputs = run.model.predict(data.x_test, batch_size=1024)
-    loss, accuracy = scores if isinstance(scores, list) else (scores, float("nan"))
+    values = list(scores.values()) if isinstance(scores, dict) else [float("nan")]
+    loss, accuracy = values[0], values[1] if len(values) > 1 else float("nan")
     classes, confidence = predicted_classes(outputs)
     matrix = confusion_matrix(data.y_test, classes, data.n_classes)
     chosen = pick_samples(data.y_test, classes, confidence, samples)

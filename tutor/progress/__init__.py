@@ -39,7 +39,7 @@ its own transaction, synced to disk (WAL, synchronous=FULL) before the call retu
 from tutor.progress.errors import NewerProgressFileError, ProgressError
 from tutor.progress.grading import ExerciseGrade, GradeReport, Score, grade
 from tutor.progress.models import PASSED, Attempt, Event, ExerciseProgress, Regrade
-from tutor.progress.state import UiState
+from tutor.progress.state import UiState, saved_language
 from tutor.progress.store import FILENAME, ProgressStore, default_path, open_store
 
 __all__ = [
@@ -59,4 +59,5 @@ __all__ = [
     "default_path",
     "grade",
     "open_store",
+    "saved_language",
 ]

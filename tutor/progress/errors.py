@@ -34,6 +34,20 @@ def cannot_open(path: Path, reason: str) -> ProgressError:
     )
 
 
+def home_is_a_file(home: Path) -> ProgressError:
+    """The learner's folder (`$TUTOR_HOME`, or one of its parents) is a file."""
+    return ProgressError(
+        {
+            "ko": f"{home} 은(는) 폴더가 아니라 파일입니다. tutor는 진행 기록을 폴더 안에 "
+            "저장합니다. TUTOR_HOME을 폴더로 바꾸거나 (예: export TUTOR_HOME=~/.tutor) "
+            "그 파일을 옮기세요.",
+            "en": f"{home} is a file, not a folder. tutor keeps your progress in a folder: point "
+            "TUTOR_HOME at a folder (e.g. export TUTOR_HOME=~/.tutor) or move that file away.",
+        },
+        home,
+    )
+
+
 def cannot_write(path: Path, reason: str) -> ProgressError:
     return ProgressError(
         {

@@ -20,8 +20,11 @@ MARK = "~moved~"  # never part of an id: ids are lowercase letters, digits, "." 
 
 
 class RenameLike(Protocol):
-    name: str
-    lessons: dict[str, str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def lessons(self) -> dict[str, str]: ...
 
     def new_exercise_id(self, old: str) -> str: ...
 

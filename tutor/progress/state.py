@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tutor.progress.store import ProgressStore
 
 T = TypeVar("T")
@@ -18,6 +20,15 @@ OPEN_EXERCISE = "ui.open_exercise"
 LANGUAGE = "ui.language"
 WELCOME_SHOWN = "ui.welcome_shown"
 READING_POSITION = "ui.reading_position."  # + lesson id
+
+
+def saved_language(path: Path | None = None) -> str | None:
+    """The language the learner chose in the app, read without opening the store for writing
+    (for the CLI, which must not create or upgrade anything just to pick a language)."""
+    from tutor.progress.store import peek_state
+
+    value = peek_state(LANGUAGE, path)
+    return value if isinstance(value, str) else None
 
 
 class UiState:

@@ -25,7 +25,7 @@ from typing import Any
 
 from tutor import __version__
 from tutor.paths import tutor_home
-from tutor.progress.errors import cannot_open, cannot_write
+from tutor.progress.errors import cannot_open, cannot_write, home_is_a_file
 from tutor.progress.models import (
     EVENT_KINDS,
     PASSED,
@@ -100,6 +100,23 @@ def open_store(path: Path | None = None, renames: Iterable[RenameLike] = ()) -> 
     return store
 
 
+def peek_state(key: str, path: Path | None = None) -> Any:
+    """A remembered value, read without creating, upgrading or repairing anything; None if the
+    file or the value is missing or cannot be read (the caller then uses its default)."""
+    path = default_path() if path is None else path
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        try:
+            row = conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError, OSError):
+        return None
+
+
 class ProgressStore:
     """The learner's progress. See the package docstring for the whole API.
 
@@ -111,6 +128,9 @@ class ProgressStore:
         self.path = Path(path)
         self.notice: dict[str, str] | None = None
         self.moved_aside: Path | None = None
+        in_a_file = next((p for p in self.path.parents if p.exists() and not p.is_dir()), None)
+        if in_a_file is not None:
+            raise home_is_a_file(in_a_file)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -40,11 +40,9 @@ def default_export_path(fmt: str = "csv") -> Path:
 
 def export_text(frame: Any, fmt: str) -> str:
     """The gradebook as the CLI writes it (`tutor progress --format ...`)."""
-    if fmt == "json":
-        return (
-            frame.to_json(orient="records", force_ascii=False, indent=2, date_format="iso") + "\n"
-        )
-    return frame.to_csv(index=False)
+    from tutor.gradebook import export_text as text_of
+
+    return text_of(frame, fmt)
 
 
 def when(moment: datetime | None) -> str:
@@ -228,7 +226,8 @@ class GradebookScreen(Safe, Screen[None]):
             assert course is not None
             text = export_text(gradebook_frame(course, self.tutor.store, self.tutor.lang), fmt)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            # a byte order mark, so that Excel on a Korean Windows reads the Hangul (as the CLI)
+            path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
         except OSError as error:
             reason = error.strerror or str(error)
             self.post_message(ExportDone(str(path), tt("export_failed", path=path, reason=reason)))

@@ -72,7 +72,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     from tutor.app.screens.gradebook import GradebookScreen
     from tutor.app.screens.lesson import LessonScreen
     from tutor.app.widgets.exercises.base import ExerciseView
-    from tutor.app.widgets.exercises.code import CodeEditor
+    from tutor.app.widgets.exercises.code import CodeEditor, CodeView
 
     found: list[tuple[str, list[BindingType]]] = [
         ("help_everywhere", list(TutorApp.BINDINGS)),
@@ -80,7 +80,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
         ("help_lesson", list(LessonScreen.BINDINGS)),
         ("help_exercise", list(ExerciseView.BINDINGS)),
         ("help_weights", []),
-        ("help_code", list(CodeEditor.BINDINGS)),
+        ("help_code", [*CodeView.BINDINGS, *CodeEditor.BINDINGS]),
         ("help_gradebook", list(GradebookScreen.BINDINGS)),
     ]
     for module, name, title in (

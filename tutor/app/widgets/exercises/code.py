@@ -1,5 +1,7 @@
 """`code`: an editor holding the starter file; Ctrl+R runs the hidden cases in the sandbox (in a
 thread) and lists every case, what the code printed, and the sandbox's verdict in plain words.
+F4 edits the exercise's workspace file in the learner's own editor, F5 runs the code without
+grading (`workspace_keys`).
 
 Highlighting needs `tree-sitter` and `tree-sitter-python`; without them the editor shows plain
 text (and says nothing alarming)."""
@@ -18,6 +20,7 @@ from textual.widgets import Button, Static, TextArea
 from tutor.app.base import Safe, localize_bindings
 from tutor.app.text import t
 from tutor.app.widgets.exercises.base import ExerciseView
+from tutor.app.widgets.exercises.workspace_keys import WorkspaceKeys
 from tutor.exercises import get_kind
 
 
@@ -56,9 +59,24 @@ class CodeEditor(Safe, TextArea):
         self.screen.focus_next()
 
 
-class CodeView(ExerciseView):
+class CodeView(WorkspaceKeys, ExerciseView):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # not in the footer (it is full at 100 columns): the line under the editor names them
+        Binding("f4", "open_editor", "Editor", show=False),
+        Binding("f5", "run_code", "Run", show=False),
+    ]
     check_label = "run_checks"
     running_label = "running_code"
+
+    def on_mount(self) -> None:
+        # after ExerciseView.on_mount has restored the last attempt: the file, if any, wins
+        self.call_later(self.load_workspace_file)
+
+    def action_check(self) -> None:
+        self.save_workspace_file()
+        self.trial = None  # a trial run of older code would only confuse now
+        self.show_trial()
+        super().action_check()
 
     def compose_answer(self) -> ComposeResult:
         yield Static(classes="ex-how", markup=False)
@@ -71,6 +89,7 @@ class CodeView(ExerciseView):
         )
         yield Static(classes="code-keys", markup=False)
         yield Button("", classes="code-reset", compact=True)
+        yield Static(classes="code-trial")
 
     @property
     def editor(self) -> CodeEditor:
@@ -81,6 +100,7 @@ class CodeView(ExerciseView):
         self.query_one(".ex-how", Static).update(get_kind("code").describe(self.exercise, lang))
         self.query_one(".code-keys", Static).update(t("code_keys", lang))
         self.query_one(".code-reset", Button).label = t("code_reset", lang)
+        self.show_trial()
 
     def answer(self) -> str | None:
         if not self.editor.text.strip():
