@@ -8,6 +8,7 @@ timeout or a crash is still there:
     {"kind": "syntax_error" | "setup_error" | "module_error", "error": {...}}
     {"kind": "loaded"}
     {"kind": "case", "index": i, "value": <codec>}  or  {"kind": "case", "index": i, "error": {...}}
+    {"kind": "probe_error", "error": {...}}  (the exercise's probe is broken)
     {"kind": "memory"}                       (a MemoryError stopped the run)
     {"kind": "exit", "code": n, "line": n}   (sys.exit() stopped the run)
     {"kind": "done"}
@@ -17,6 +18,13 @@ The order of work matters: import NumPy (so OpenBLAS starts before any limit), d
 tell the parent we are ready (its timeout starts then), run the exercise's setup, set the resource
 limits, install the audit hook (guard.py), and only then compile and run the learner's code.
 Everything the learner's code prints goes to the parent through stdout and stderr.
+
+A job may carry a `probe`: trusted checking code of the exercise (its source travels inside the
+job; the child reads nothing of the course from disk). It is compiled with the setup, before any
+limit, in a namespace of its own that holds `learner_error(exc)` (the learner's exception as plain
+data, learner frames only). Then every call runs `probe(learner_module, *args, **kwargs)` instead of
+the named function: the probe builds inputs with the learner's own classes and functions, calls
+them, and returns plain data. What that data means is decided by the parent, never here.
 
 This file runs as a script in a fresh interpreter, so it imports nothing from `tutor`: it loads
 codec.py and guard.py, its neighbours, by path.
@@ -39,6 +47,7 @@ from typing import Any, NoReturn
 
 LEARNER_FILE = "learner.py"
 SETUP_FILE = "<exercise setup>"
+PROBE_FILE = "<exercise probe>"
 MESSAGE_CHARS = 2_000
 TRACEBACK_CHARS = 8_000
 _MIB = 1024 * 1024
@@ -91,6 +100,14 @@ def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None
             _record(results, {"kind": "setup_error", "error": _describe(exc, learner_only=False)})
             _leave(0)
 
+    probe = None
+    if job.get("probe"):
+        try:
+            probe = _load_probe(job["probe"])
+        except BaseException as exc:
+            _record(results, {"kind": "probe_error", "error": _describe(exc, learner_only=False)})
+            _leave(0)
+
     limits = job["limits"]
     _set_resource_limits(limits)
     read_roots = _python_folders(job["paths"])
@@ -100,11 +117,35 @@ def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None
     hidden += [os.path.join(root, name) for root in read_roots for name in job["hidden_names"]]
     guard.install(workdir, read_roots, hidden)
 
-    _run_learner(source, module, calls, codec, limits["value_bytes"], results)
+    _run_learner(source, module, calls, codec, limits["value_bytes"], results, probe)
+
+
+def _load_probe(source: str) -> Any:
+    """The exercise's `probe` function, from its source (trusted: it comes from the course)."""
+    namespace: dict[str, Any] = {"__name__": "_tutor_probe", "learner_error": _learner_error}
+    exec(compile(source, PROBE_FILE, "exec", dont_inherit=True), namespace)
+    probe = namespace.get("probe")
+    if not callable(probe):
+        raise TypeError("the exercise's probe does not define a function `probe(learner, ...)`")
+    return probe
+
+
+def _learner_error(exc: BaseException) -> dict[str, Any]:
+    """For probes: an exception raised by the learner's code, as `{"$learner_error": {...}}`.
+    A MemoryError or an exit is not the probe's to report: it ends the run as usual."""
+    if isinstance(exc, MemoryError | SystemExit | KeyboardInterrupt):
+        raise exc
+    return {"$learner_error": _describe(exc)}
 
 
 def _run_learner(
-    source: str, module: types.ModuleType, calls: list[Any], codec: Any, cap: int, results: Any
+    source: str,
+    module: types.ModuleType,
+    calls: list[Any],
+    codec: Any,
+    cap: int,
+    results: Any,
+    probe: Any = None,
 ) -> None:
     try:
         code = compile(source, LEARNER_FILE, "exec", dont_inherit=True)
@@ -125,6 +166,8 @@ def _run_learner(
     for index, (name, args, kwargs) in enumerate(calls):
         head = f'{{"kind":"case","index":{index},'
         function = module.__dict__.get(name)
+        if probe is not None:
+            function = _probing(probe, module)
         if function is None or not callable(function):
             body = '"error":' + _json(_missing_function(name, function))
         else:
@@ -138,6 +181,13 @@ def _run_learner(
                 del value
         results.write((head + body + "}\n").encode("utf-8"))
     _record(results, {"kind": "done"})
+
+
+def _probing(probe: Any, module: types.ModuleType) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return probe(module, *args, **kwargs)
+
+    return call
 
 
 def _stop_on(exc: BaseException, results: Any) -> None:
