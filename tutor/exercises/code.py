@@ -312,19 +312,24 @@ def _known_mistake(exercise: Exercise, cases: Sequence[CaseResult]) -> Text | No
 def _same(outcome: Any, case: CaseResult) -> bool:
     """Whether the learner's case behaved like a known mistake's outcome."""
     if case.error is not None:
-        mistake_error = learner_error(outcome)
-        return mistake_error is not None and mistake_error.get("type") == case.error.type_name
+        return _same_error(learner_error(outcome), case.error.type_name, case.error.message)
     return _same_value(outcome, case.value)
+
+
+def _same_error(mistake: dict[str, Any] | None, type_name: Any, message: Any) -> bool:
+    """The same exception: its type and its message (numpy's names the shapes that clash)."""
+    return mistake is not None and (mistake.get("type"), mistake.get("message")) == (
+        type_name,
+        message,
+    )
 
 
 def _same_value(outcome: Any, got: Any) -> bool:
     """Equal values, or exceptions of the same type, at every place of (named) results."""
     mistake_error, got_error = learner_error(outcome), learner_error(got)
     if mistake_error is not None or got_error is not None:
-        return (
-            mistake_error is not None
-            and got_error is not None
-            and mistake_error.get("type") == got_error.get("type")
+        return got_error is not None and _same_error(
+            mistake_error, got_error.get("type"), got_error.get("message")
         )
     if isinstance(outcome, dict):
         return (

@@ -164,6 +164,8 @@ def _value_reason(
         return tt("code_times_rows", factor=named, rows=rows)
     if rows and rows > 2 and math.isclose(factor, 1 / rows, rel_tol=1e-6):
         return tt("code_over_rows", factor=named, rows=rows)
+    if want.size < 2:
+        return None  # one number is always some multiple of another: that says nothing
     return tt("code_is_scaled", factor=named)
 
 
