@@ -285,6 +285,12 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
     with _store() as store:
         verdict = submit(store, exercise, answer)
     _print_verdict(verdict, lang)
+    if verdict.status != "invalid":  # a committed answer: show what settles it (a prediction's run)
+        from tutor.exercises import get_kind
+
+        revealed = get_kind(exercise.kind).revealed(exercise, lang)
+        if revealed:
+            print("\n" + revealed)
     return 0 if verdict.passed else 1
 
 
