@@ -243,6 +243,9 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
     extra = kind.describe(exercise, lang)
     if extra:
         console.print(RichText(extra))
+    revealed = kind.revealed(exercise, lang) if progress.attempts else ""
+    if revealed:  # answered before: the run that settles it
+        console.print(RichText(revealed))
     starter = kind.starter(exercise)
     if starter and exercise.kind == "code":
         from rich.syntax import Syntax

@@ -147,3 +147,13 @@ def test_an_undecided_model_is_drawn_as_question_marks() -> None:
     frame = gate_nets(nets=("linear",)).frames[0]
     assert np.allclose(frame.grid, 0.5, atol=1e-3)
     assert set("".join(frame_text(frame))) <= {"?", "0", "1"}
+
+
+def test_lint_checks_every_value_the_text_quotes_from_the_run(tmp_path: Path) -> None:
+    body = (PASSES % {"answer": 2}).replace(
+        'measure = "passes"', 'measure = "passes"\nshows = { updates = 3 }'
+    )
+    exercise = course_with(tmp_path, body).exercise("01.passes")
+    assert exercise is not None
+    problems = [p.message for p in lint_exercise(exercise)]
+    assert any("`shows` says updates = 3.0, but the run gives 2.0" in m for m in problems), problems

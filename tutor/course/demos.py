@@ -315,13 +315,22 @@ def _train_net(kind: str, y: np.ndarray, units: int, epochs: int, seed: int, lr:
     return model, float(history.history["loss"][-1])
 
 
-NET_NAMES = {
-    "unit": both("선형 유닛 하나", "one linear unit"),
-    "linear": both("은닉층 linear", "hidden linear"),
-    "tanh": both("은닉층 tanh", "hidden tanh"),
-    "relu": both("은닉층 relu", "hidden relu"),
-    "sigmoid": both("은닉층 sigmoid", "hidden sigmoid"),
-}
+def _net(entry: str, units: int) -> tuple[str, int, str]:
+    """ "tanh" or "tanh:1" → (activation, hidden units, label): ("tanh", 1, "tanh1")."""
+    name, _, size = entry.partition(":")
+    if name not in NETS or (size and not (size.isdigit() and 1 <= int(size) <= 16)):
+        raise DemoError(
+            f"`nets` entries are a network from {list(NETS)}, optionally with its hidden "
+            f'units ("tanh:2"); got {entry!r}',
+            "params",
+        )
+    return name, int(size) if size else units, f"{name}{size}"
+
+
+def _net_title(name: str, units: int) -> Text:
+    if name == "unit":
+        return both("선형 유닛 하나", "one linear unit")
+    return both(f"은닉 {name} {units}개", f"{units} hidden {name}")
 
 
 def gate_nets(
@@ -337,39 +346,40 @@ def gate_nets(
     tables = {name: np.array(row) for row, name in GATES.items()}
     if gate not in tables:
         raise DemoError(f"`gate` must be one of {sorted(tables)}", "params")
-    chosen = [str(n) for n in nets]
-    if not chosen or any(n not in NETS for n in chosen):
-        raise DemoError(f"`nets` must name networks from {list(NETS)}", "params")
     if not 1 <= int(epochs) <= 3000 or not 1 <= int(units) <= 16:
         raise DemoError("`epochs` must be 1..3000 and `units` 1..16", "params")
+    chosen = [_net(str(entry), int(units)) for entry in nets]
+    if not chosen:
+        raise DemoError("`nets` must name at least one network", "params")
     y = tables[gate]
     values: dict[str, float | str] = {}
     lines: list[Text] = []
     frames: list[Frame] = []
     unsolved = []
-    for name in chosen:
+    for name, size, label in chosen:
         model, loss = _train_net(
-            name, y, int(units), int(epochs), int(seed), unit_lr if name == "unit" else lr
+            name, y, size, int(epochs), int(seed), unit_lr if name == "unit" else lr
         )
         out = np.round(model.predict(TABLE, verbose=0).reshape(-1), 6)  # 0.5 stays 0.5
         accuracy = float(((out > 0.5).astype(int) == y).mean())
-        values[f"loss_{name}"] = loss
-        values[f"accuracy_{name}"] = accuracy
+        values[f"loss_{label}"] = loss
+        values[f"accuracy_{label}"] = accuracy
         if accuracy < 1.0:
-            unsolved.append(name)
+            unsolved.append(label)
+        title = _net_title(name, size)
         loss_name = "mse" if name == "unit" else "bce"
         outputs = " ".join(_num(float(v)) for v in out)
         lines.append(
             both(
-                f"{NET_NAMES[name]['ko']:<14} 손실({loss_name}) {loss:.4f}  정확도 {accuracy:.2f}"
-                f"  출력 [{outputs}]",
-                f"{NET_NAMES[name]['en']:<15} loss ({loss_name}) {loss:.4f}  accuracy "
-                f"{accuracy:.2f}  outputs [{outputs}]",
+                f"{title['ko']}: 손실({loss_name}) {loss:.4f}, 정확도 {accuracy:.2f},"
+                f" 출력 [{outputs}]",
+                f"{title['en']}: loss ({loss_name}) {loss:.4f}, accuracy {accuracy:.2f},"
+                f" outputs [{outputs}]",
             )
         )
         caption = both(
-            f"{NET_NAMES[name]['ko']}: 손실 {loss:.2f}, 정확도 {accuracy:.2f}",
-            f"{NET_NAMES[name]['en']}: loss {loss:.2f}, accuracy {accuracy:.2f}",
+            f"{title['ko']}: 손실 {loss:.2f}, 정확도 {accuracy:.2f}",
+            f"{title['en']}: loss {loss:.2f}, accuracy {accuracy:.2f}",
         )
         grid = _grid(lambda p, m=model: m.predict(p, verbose=0).reshape(-1), side=32)
         frames.append(Frame(caption, grid, TABLE, y, outputs=out))
@@ -552,7 +562,12 @@ SCENARIOS: dict[str, Scenario] = {
             "gate-nets",
             gate_nets,
             {
-                **{f"{v}_{n}": "number" for v in ("loss", "accuracy") for n in NETS},
+                **{
+                    f"{v}_{n}{u}": "number"
+                    for v in ("loss", "accuracy")
+                    for n in NETS
+                    for u in ("", *map(str, range(1, 17)))
+                },
                 "unsolved": "outcome",
             },
         ),
@@ -561,6 +576,10 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("loss", loss, {"loss": "number"}),
     )
 }
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:12]) + (f", … ({len(names)} in all)" if len(names) > 12 else "")
 
 
 def parse_run(scenario: Any, params: Any, measure: Any) -> RunSpec:
@@ -581,7 +600,7 @@ def parse_run(scenario: Any, params: Any, measure: Any) -> RunSpec:
     if measure not in found.measures:
         raise DemoError(
             f"`measure` must be one of what run {scenario!r} measures: "
-            f"{', '.join(sorted(found.measures))}",
+            f"{_some(sorted(found.measures))}",
             "measure",
         )
     return RunSpec(scenario, dict(params), str(measure))

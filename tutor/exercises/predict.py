@@ -8,10 +8,12 @@
     # ... or an outcome, the options' ids being the run's outcomes:
     # options = [{ id = "01", ko = "...", en = "..." }, ...]
     # correct = ["01"]
+    shows = { updates = 6 }                    # optional: other values the text quotes
 
 The check compares the answer with the recorded one (instantly); the run is shown only after
 the learner commits (`revealed`), and `tutor lint` runs it to prove that it still produces the
-recorded answer, so no number in a prediction can drift from what the engine does.
+recorded answer and every value in `shows` (numbers the prompt or explanation quote), so no
+number in a prediction can drift from what the engine does.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class PredictSpec:
     run: RunSpec
     number: NumericSpec | None = None
     choice: ChoiceSpec | None = None
+    shows: tuple[tuple[str, float | str], ...] = ()
 
     @property
     def inner(self) -> NumericSpec | ChoiceSpec:
@@ -50,7 +53,7 @@ class PredictSpec:
 
 class PredictKind(ExerciseKind):
     name = "predict"
-    spec_keys = frozenset({"run", "params", "measure"}) | _NUMBER_KEYS | _OUTCOME_KEYS
+    spec_keys = frozenset({"run", "params", "measure", "shows"}) | _NUMBER_KEYS | _OUTCOME_KEYS
 
     def parse_spec(self, raw: dict[str, Any], lesson_dir: Path) -> PredictSpec:
         from tutor.course.demos import SCENARIOS, DemoError, parse_run
@@ -70,9 +73,16 @@ class PredictKind(ExerciseKind):
             raise SpecError(
                 f"{run.measure!r} is an outcome: give `options` and `correct`", "answer"
             )
+        shows = raw.get("shows", {})
+        measures = SCENARIOS[run.scenario].measures
+        if not isinstance(shows, dict) or any(name not in measures for name in shows):
+            raise SpecError(
+                f"`shows` must be a table of values that run {run.scenario!r} measures", "shows"
+            )
+        quoted = tuple((str(k), v if isinstance(v, str) else float(v)) for k, v in shows.items())
         if has_number:
-            return PredictSpec(run, number=_NUMERIC.parse_spec(raw, lesson_dir))
-        return PredictSpec(run, choice=_CHOICE.parse_spec(raw, lesson_dir))
+            return PredictSpec(run, number=_NUMERIC.parse_spec(raw, lesson_dir), shows=quoted)
+        return PredictSpec(run, choice=_CHOICE.parse_spec(raw, lesson_dir), shows=quoted)
 
     def _as_inner(self, exercise: Exercise) -> tuple[ExerciseKind, Exercise]:
         spec: PredictSpec = exercise.spec
@@ -111,21 +121,31 @@ class PredictKind(ExerciseKind):
     def verify(self, exercise: Exercise) -> list[str]:
         """The run still produces the recorded answer (`tutor lint` calls this)."""
         spec: PredictSpec = exercise.spec
-        value = self.run(exercise).values.get(spec.run.measure)
+        values = self.run(exercise).values
+        value = values.get(spec.run.measure)
+        problems = []
         if spec.number is not None:
             if not isinstance(value, float) or not math.isfinite(value):
-                return [f"the run measured {spec.run.measure} = {value!r}, not a number"]
-            if not spec.number.accepts(value):
-                return [
+                problems.append(f"the run measured {spec.run.measure} = {value!r}, not a number")
+            elif not spec.number.accepts(value):
+                problems.append(
                     f"the run gives {spec.run.measure} = {value:.6g}, but the recorded answer "
                     f"is {spec.number.answer:g} (±{spec.number.tolerance():g})"
-                ]
-            return []
-        assert spec.choice is not None
-        outcome = frozenset(parse_choice(str(value)))
-        if outcome != spec.choice.correct:
-            return [
-                f"the run gives {spec.run.measure} = {value!r}, but `correct` is "
-                f"{sorted(spec.choice.correct)}"
-            ]
-        return []
+                )
+        else:
+            assert spec.choice is not None
+            if frozenset(parse_choice(str(value))) != spec.choice.correct:
+                problems.append(
+                    f"the run gives {spec.run.measure} = {value!r}, but `correct` is "
+                    f"{sorted(spec.choice.correct)}"
+                )
+        for name, quoted in spec.shows:
+            got = values.get(name)
+            same = (
+                got == quoted
+                if isinstance(quoted, str)
+                else isinstance(got, float) and math.isclose(got, quoted, abs_tol=5e-5)
+            )
+            if not same:
+                problems.append(f"`shows` says {name} = {quoted!r}, but the run gives {got!r}")
+        return problems

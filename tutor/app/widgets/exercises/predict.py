@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from tutor.exercises.predict import PredictSpec
 
 STEP_SECONDS = 0.8
+PLAY_SECONDS = 20.0
+"""A long run's pictures play faster, so that the whole run takes at most this long."""
 
 
 class RunReady(Message):
@@ -124,7 +126,8 @@ class RunView(Safe, Vertical):
         if self.run.animated:
             self.query_one(FrameView).hide_caption()
         if self.run.animated and len(self.run.frames) > 1:
-            self.timer = self.set_interval(STEP_SECONDS, self._advance)
+            seconds = min(STEP_SECONDS, PLAY_SECONDS / len(self.run.frames))
+            self.timer = self.set_interval(seconds, self._advance)
 
     def _advance(self) -> None:
         if self.index + 1 >= len(self.run.frames):
