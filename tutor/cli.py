@@ -243,6 +243,9 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
     extra = kind.describe(exercise, lang)
     if extra:
         console.print(RichText(extra))
+    revealed = kind.revealed(exercise, lang) if progress.attempts else ""
+    if revealed:  # answered before: the run that settles it
+        console.print(RichText(revealed))
     starter = kind.starter(exercise)
     if starter and exercise.kind == "code":
         from rich.syntax import Syntax
@@ -285,6 +288,12 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
     with _store() as store:
         verdict = submit(store, exercise, answer)
     _print_verdict(verdict, lang)
+    if verdict.status != "invalid":  # a committed answer: show what settles it (a prediction's run)
+        from tutor.exercises import get_kind
+
+        revealed = get_kind(exercise.kind).revealed(exercise, lang)
+        if revealed:
+            print("\n" + revealed)
     return 0 if verdict.passed else 1
 
 

@@ -97,6 +97,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{given}은(는) 아깝습니다. 허용 오차 {tolerance} 안에 들어와야 합니다.",
         "{given} is close, but it must be within {tolerance} of the answer.",
     ),
+    # predict
+    "predict_how_number": both(
+        "실행하기 전에 결과를 예측해 숫자로 적으세요 (±{tolerance} 안이면 맞습니다). "
+        "답을 내면 그 실행이 나옵니다.",
+        "Predict the result before it runs and enter it as a number (within ±{tolerance} "
+        "counts). Once you answer, the run is shown.",
+    ),
+    "predict_how_outcome": both(
+        "실행하기 전에 어떻게 될지 보기에서 고르세요. 답을 내면 그 실행이 나옵니다.",
+        "Pick what will happen before it runs. Once you answer, the run is shown.",
+    ),
+    "predict_run_header": both("실행해 보면:", "The run:"),
     # text
     "text_wrong": both("'{given}'은(는) 정답이 아닙니다.", "'{given}' is not the answer."),
     # weights

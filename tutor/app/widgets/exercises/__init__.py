@@ -23,6 +23,8 @@ def view_class(kind: str) -> type[ExerciseView]:
         from tutor.app.widgets.exercises.code import CodeView as view
     elif kind == "experiment":
         from tutor.app.widgets.exercises.experiment import ExperimentView as view
+    elif kind == "predict":
+        from tutor.app.widgets.exercises.predict import PredictView as view
     else:  # a kind newer than the app: the answer is typed as text, as `tutor check` takes it
         from tutor.app.widgets.exercises.text import TextView as view
     return view
