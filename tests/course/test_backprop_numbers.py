@@ -72,11 +72,15 @@ def test_missing_one_over_m_equals_a_four_times_larger_rate(course) -> None:
         xor_losses(right, 2.0, 100),
         xor_losses(right, 0.5, 100),
     )
-    text = stated("09.missing-m-rate", course)
-    assert no_m == at_two
-    assert f"no 1/m,   rate 0.5:  {no_m}" in text and f"with 1/m, rate 2.0:  {at_two}" in text
-    assert f"with 1/m, rate 0.5:  {at_half}" in text
-    assert course.exercise("09.missing-m-rate").spec.answer == 2.0
+    assert no_m == at_two != at_half
+    exercise = course.exercise("09.missing-m-rate")
+    run = exercise.spec.run.run()
+    printed = "\n".join(line["en"] for line in run.lines)
+    assert f"no 1/m,   rate 0.5:  {no_m}" in printed and f"rate 2:  {at_two}" in printed
+    assert f"rate 0.5:  {at_half}" in printed
+    assert run.values["matching_rate"] == exercise.spec.number.answer == 2.0
+    for lang, words in (("en", "steps 1, 10, 100: "), ("ko", "1, 10, 100걸음: ")):
+        assert words + ", ".join(map(str, no_m)) in stated("09.missing-m-rate", course, lang)
 
 
 def test_the_lessons_xor_loop_matches_the_engines_fit(course) -> None:
@@ -106,7 +110,7 @@ def test_value_reuse_grads_are_as_stated(course) -> None:
     for lang in ("ko", "en"):
         text = stated("10.reuse-predict", course, lang)
         assert f">>> a.grad, b.grad, c.grad, d.grad\n  {grads}" in text
-    assert course.exercise("10.reuse-predict").spec.answer == a.grad
+    assert course.exercise("10.reuse-predict").spec.number.answer == a.grad
 
 
 def test_tanh_slope_at_three_is_as_stated(course) -> None:
@@ -135,7 +139,9 @@ def test_the_value_neuron_and_dense_agree_as_the_lesson_prints(course) -> None:
         assert f"```text\n{ours}\n{engine}\n```" in text
     numbers = re.findall(r"-0\.\d{4}", stated("10.share-ratio", course))
     assert numbers == ["-0.3827", "-0.7655", "-0.3827"] * 2
-    assert ws[1].grad / ws[0].grad == pytest.approx(course.exercise("10.share-ratio").spec.answer)
+    assert ws[1].grad / ws[0].grad == pytest.approx(
+        course.exercise("10.share-ratio").spec.number.answer
+    )
 
 
 def test_autograd_expected_grads_agree_with_central_differences(course) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from tutor.course import demos_gradients
 from tutor.i18n import Text, both, pick
 
 TABLE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
@@ -574,6 +575,17 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("symmetry", symmetry, {"gap": "number", "accuracy": "number", "units": "outcome"}),
         Scenario("descent", descent, {"x": "number", "loss": "number", "outcome": "outcome"}),
         Scenario("loss", loss, {"loss": "number"}),
+        Scenario(
+            "xor-missing-m",
+            demos_gradients.xor_missing_m,
+            {"matching_rate": "number", "final_loss": "number"},
+        ),
+        Scenario("reuse", demos_gradients.reuse, {"da": "number", "db": "number"}),
+        Scenario(
+            "dense-gradients",
+            demos_gradients.dense_gradients,
+            {"ratio": "number", "dw1": "number", "dw2": "number", "db": "number"},
+        ),
     )
 }
 
