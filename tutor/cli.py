@@ -260,6 +260,7 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
                 attempts=progress.attempts,
                 status=_status_label(progress.status, lang),
                 id=exercise.id,
+                how="--file my_answer.py" if exercise.kind == "code" else "--answer ...",
             ),
             style="dim",
         )

@@ -275,6 +275,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "정할 값: {names}  (예: w1=0.5, w2=-1)", "Set: {names}  (e.g. w1=0.5, w2=-1)"
     ),
     "weights_fixed_are": both("고정된 값: {fixed}", "Fixed: {fixed}"),
+    "code_write_class": both(
+        "클래스 `{function}`을(를) 작성하세요. 사례 {cases}개로 확인합니다.",
+        "Write the class `{function}`. It is checked on {cases} cases.",
+    ),
     "code_write": both(
         "함수 `{function}`을(를) 작성하세요. 사례 {cases}개로 확인합니다.",
         "Write the function `{function}`. It is checked on {cases} cases.",
@@ -303,8 +307,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "cli_exercises": both("연습 문제", "Exercises"),
     "cli_exercise_footer": both(
-        "배점 {points} · 시도 {attempts}번 · {status} · 답하기: tutor check {id} --answer ...",
-        "{points} points · {attempts} attempts · {status} · answer: tutor check {id} --answer ...",
+        "배점 {points} · 시도 {attempts}번 · {status} · 답하기: tutor check {id} {how}",
+        "{points} points · {attempts} attempts · {status} · answer: tutor check {id} {how}",
     ),
     "cli_unreadable_file": both(
         "파일 {path}을(를) 읽을 수 없습니다: {reason}", "Cannot read the file {path}: {reason}"

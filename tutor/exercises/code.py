@@ -205,9 +205,9 @@ class CodeKind(ExerciseKind):
         return [answer for answer in (spec.starter, *spec.wrong) if answer.strip()]
 
     def describe(self, exercise: Exercise, lang: str) -> str:
-        return t(
-            "code_write", lang, function=exercise.spec.function, cases=len(exercise.spec.cases)
-        )
+        spec: CodeSpec = exercise.spec
+        key = "code_write_class" if spec.function[:1].isupper() else "code_write"
+        return t(key, lang, function=spec.function, cases=len(spec.cases))
 
     def starter(self, exercise: Exercise) -> str:
         return exercise.spec.starter
