@@ -16,10 +16,7 @@ expected values; the learner's code only ever runs in the sandbox and never sees
 
 from __future__ import annotations
 
-import copy
 import inspect
-import types
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,15 +36,23 @@ from tutor.exercises.base import (
     require,
 )
 from tutor.exercises.compare import (
-    LEARNER_ERROR,
     compare,
     first_difference,
     learner_error,
     show,
     summary,
 )
+from tutor.exercises.course_programs import (
+    case_arguments,
+    judge_function,
+    judged,
+    known_mistake,
+    outcomes,
+    probe_function,
+    raised,
+)
 from tutor.i18n import LANGS, Text, t, tt
-from tutor.sandbox import Call, CaseResult, Limits, run_functions
+from tutor.sandbox import Call, Limits, run_functions
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
@@ -90,17 +95,17 @@ class CodeKind(ExerciseKind):
         probe = _source(raw.get("probe", ""), lesson_dir, "probe")
         if probe:
             try:
-                _probe_function(probe)
+                probe_function(probe)
             except Exception as error:
                 raise SpecError(f"`probe` does not work: {error}", "probe") from None
         judge = _source(raw.get("judge", ""), lesson_dir, "judge")
         if judge:
             try:
-                _judge_function(judge)
+                judge_function(judge)
             except Exception as error:
                 raise SpecError(f"`judge` does not work: {error}", "judge") from None
         try:
-            _arguments(setup, tuple(cases))
+            case_arguments(setup, tuple(cases))
         except Exception as error:
             raise SpecError(f"`cases` could not be evaluated: {error}", "cases") from None
         wrong = raw.get("wrong", [])
@@ -128,8 +133,8 @@ class CodeKind(ExerciseKind):
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))
-        arguments = _arguments(spec.setup, spec.cases)
-        expected = _outcomes(exercise.solution, spec.function, spec.setup, spec.cases, spec.probe)
+        arguments = case_arguments(spec.setup, spec.cases)
+        expected = outcomes(exercise.solution, spec.function, spec.setup, spec.cases, spec.probe)
         calls = [Call(spec.function, args) for args in arguments]
         result = run_functions(
             answer,
@@ -156,14 +161,14 @@ class CodeKind(ExerciseKind):
                 problem = _with_inputs(problem, args, names)
                 got = str(case.error)
             elif spec.judge and learner_error(case.value) is None:
-                problem = _judged(spec.judge, case.value, args)
+                problem = judged(spec.judge, case.value, args)
                 got = _show_judged(case.value)
             else:
                 problem = compare(want, case.value, spec.rtol, spec.atol, _rows(args))
-                if problem is not None and _raised(case.value):
+                if problem is not None and raised(case.value):
                     problem = _with_inputs(problem, args, names)
                 got = show(case.value)
-            shown = _judge_function(spec.judge)[1] if spec.judge else show(want)
+            shown = judge_function(spec.judge)[1] if spec.judge else show(want)
             if isinstance(want, dict):
                 shown, got = _named_columns(want, case.value, problem is None, spec)
             details.append(Detail(f"{number}. {call}", shown, got, problem is None, problem or {}))
@@ -191,7 +196,9 @@ class CodeKind(ExerciseKind):
                 tuple(details),
                 result.stdout,
             )
-        known = _known_mistake(exercise, result.cases)
+        known = known_mistake(
+            exercise.mistakes, spec.function, spec.setup, spec.cases, spec.probe, result.cases
+        )
         if known is not None:
             first_failure = {lang: f"{known[lang]}\n{first_failure[lang]}" for lang in LANGS}
         return Verdict(FAILED, 0.0, first_failure, tuple(details), result.stdout)
@@ -213,77 +220,6 @@ class CodeKind(ExerciseKind):
         return exercise.spec.starter
 
 
-@cache
-def _arguments(setup: str, cases: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
-    """Each case's arguments, evaluated once in the parent (course code, trusted)."""
-    namespace: dict[str, Any] = {}
-    exec(setup, namespace)
-    return tuple(eval(f"({case},)", namespace) for case in cases)
-
-
-@cache
-def _outcomes(
-    program: str, function: str, setup: str, cases: tuple[str, ...], probe: str
-) -> tuple[Any, ...]:
-    """What a program of the course (the reference solution, a known mistake) gives for every
-    case, computed here in the parent once per process. An exception of the program becomes a
-    `$learner_error` marker, as a probe reports it in the sandbox."""
-    module = types.ModuleType("learner")
-    exec(setup, module.__dict__)
-    exec(program, module.__dict__)
-    run = _probe_function(probe) if probe else None
-    results = []
-    for args in _arguments(setup, cases):
-        try:
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")  # a known mistake may overflow on purpose
-                if run is not None:
-                    results.append(run(module, *copy.deepcopy(args)))
-                else:
-                    results.append(module.__dict__[function](*copy.deepcopy(args)))
-        except Exception as error:
-            results.append(_parent_error(error))
-    return tuple(results)
-
-
-@cache
-def _judge_function(source: str) -> tuple[Any, str]:
-    """The judge's `judge` function and its `GOAL`, loaded here in the parent (course code)."""
-    namespace: dict[str, Any] = {"__name__": "_tutor_judge", "learner_error": learner_error}
-    exec(compile(source, "<exercise judge>", "exec"), namespace)
-    judge, goal = namespace.get("judge"), namespace.get("GOAL")
-    if not callable(judge):
-        raise SpecError("the judge must define a function `judge(value, *args)`", "judge")
-    if not isinstance(goal, str) or not goal:
-        raise SpecError("the judge must define GOAL, what a case must reach (a str)", "judge")
-    return judge, goal
-
-
-def _judged(source: str, value: Any, args: tuple[Any, ...]) -> Text | None:
-    """The judge's problem with a learner's result (None: the case passes)."""
-    judge, _ = _judge_function(source)
-    problem = judge(value, *copy.deepcopy(args))
-    if problem is None:
-        return None
-    if not isinstance(problem, dict) or not all(isinstance(problem.get(k), str) for k in LANGS):
-        raise TypeError(f"the judge returned {problem!r}, not None or {{'ko': ..., 'en': ...}}")
-    return problem
-
-
-def _parent_error(error: BaseException) -> dict[str, Any]:
-    return {LEARNER_ERROR: {"type": type(error).__name__, "message": str(error)}}
-
-
-def _probe_function(source: str) -> Any:
-    """The probe's `probe` function, loaded here in the parent (trusted course code)."""
-    namespace: dict[str, Any] = {"__name__": "_tutor_probe", "learner_error": _parent_error}
-    exec(compile(source, "<exercise probe>", "exec"), namespace)
-    probe = namespace.get("probe")
-    if not callable(probe):
-        raise SpecError("the probe must define a function `probe(learner, ...)`", "probe")
-    return probe
-
-
 def _source(value: Any, lesson_dir: Path, key: str) -> str:
     """Inline source, or the text of the file it names in the lesson folder."""
     if not isinstance(value, str):
@@ -294,61 +230,6 @@ def _source(value: Any, lesson_dir: Path, key: str) -> str:
             raise SpecError(f"`{key}` names {value}, which is not in {lesson_dir}", key)
         return path.read_text(encoding="utf-8")
     return value
-
-
-def _known_mistake(exercise: Exercise, cases: Sequence[CaseResult]) -> Text | None:
-    """The message of the known mistake the learner's program behaves like on every case."""
-    spec: CodeSpec = exercise.spec
-    for mistake in exercise.mistakes:
-        try:
-            outcomes = _outcomes(mistake.answer, spec.function, spec.setup, spec.cases, spec.probe)
-        except Exception:
-            continue  # a mistake program that does not even load matches nothing
-        if all(_same(outcome, case) for outcome, case in zip(outcomes, cases, strict=True)):
-            return mistake.message
-    return None
-
-
-def _same(outcome: Any, case: CaseResult) -> bool:
-    """Whether the learner's case behaved like a known mistake's outcome."""
-    if case.error is not None:
-        return _same_error(learner_error(outcome), case.error.type_name, case.error.message)
-    return _same_value(outcome, case.value)
-
-
-def _same_error(mistake: dict[str, Any] | None, type_name: Any, message: Any) -> bool:
-    """The same exception: its type and its message (numpy's names the shapes that clash)."""
-    return mistake is not None and (mistake.get("type"), mistake.get("message")) == (
-        type_name,
-        message,
-    )
-
-
-def _same_value(outcome: Any, got: Any) -> bool:
-    """Equal values, or exceptions of the same type, at every place of (named) results."""
-    mistake_error, got_error = learner_error(outcome), learner_error(got)
-    if mistake_error is not None or got_error is not None:
-        return got_error is not None and _same_error(
-            mistake_error, got_error.get("type"), got_error.get("message")
-        )
-    if isinstance(outcome, dict):
-        return (
-            isinstance(got, dict)
-            and set(got) == set(outcome)
-            and all(_same_value(outcome[key], got[key]) for key in outcome)
-        )
-    return compare(outcome, got, 1e-9, 1e-12) is None and not _raised(got)
-
-
-def _raised(value: Any) -> bool:
-    """Whether a probe's result holds a learner's exception anywhere inside."""
-    if learner_error(value) is not None:
-        return True
-    if isinstance(value, dict):
-        return any(_raised(item) for item in value.values())
-    if isinstance(value, tuple | list):
-        return any(_raised(item) for item in value)
-    return False
 
 
 @cache
@@ -366,7 +247,7 @@ def _parameters(solution: str, function: str) -> tuple[str, ...]:
 def _probe_parameters(probe: str) -> tuple[str, ...]:
     """The probe's parameter names after `learner`: what a probe's case arguments are."""
     try:
-        return tuple(inspect.signature(_probe_function(probe)).parameters)[1:]
+        return tuple(inspect.signature(probe_function(probe)).parameters)[1:]
     except Exception:
         return ()
 
