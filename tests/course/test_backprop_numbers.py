@@ -15,6 +15,9 @@ from tutor.course import load_course
 from tutor.engine import Dense, Sequential, optimizers, set_seed
 
 LESSONS = Path(__file__).resolve().parents[2] / "lessons"
+PREDICTIONS: dict[
+    tuple[float, int], list[float]
+] = {}  # the last run's predictions, by (rate, steps)
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +52,8 @@ def xor_losses(backward, rate: float, steps: int) -> list[float]:
             losses.append(round(float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))), 4))
         dW1, db1, dW2, db2 = backward(X, Y, W1, b1, W2, b2)
         W1, b1, W2, b2 = W1 - rate * dW1, b1 - rate * db1, W2 - rate * dW2, b2 - rate * db2
+    A2 = 1 / (1 + np.exp(-(np.maximum(X @ W1 + b1, 0) @ W2 + b2)))
+    PREDICTIONS[(rate, steps)] = [round(float(p), 3) for p in A2[:, 0]]
     return losses
 
 
@@ -94,10 +99,15 @@ def test_the_lessons_xor_loop_matches_the_engines_fit(course) -> None:
     history = net.fit(x.astype(float), y.reshape(-1, 1).astype(float), epochs=1000, batch_size=4)
     fitted = [round(history.history["loss"][i - 1], 4) for i in (1, 10, 100, 1000)]
     assert losses == fitted == [0.6772, 0.645, 0.2466, 0.0036]
+    ours = PREDICTIONS[(0.5, 1000)]
+    engine = [round(float(p), 3) for p in net.predict(x.astype(float))[:, 0]]
+    assert ours == engine == [0.011, 0.999, 0.998, 0.001]
     for lang in ("ko", "en"):
-        assert "1 0.6772\n10 0.645\n100 0.2466\n1000 0.0036\n[0.6772, 0.645, 0.2466, 0.0036]" in (
-            (LESSONS / "09-backpropagation" / f"{lang}.md").read_text(encoding="utf-8")
+        text = (LESSONS / "09-backpropagation" / f"{lang}.md").read_text(encoding="utf-8")
+        assert (
+            "1 0.6772\n10 0.645\n100 0.2466\n1000 0.0036\n[0.6772, 0.645, 0.2466, 0.0036]" in text
         )
+        assert str(ours) in text
 
 
 def test_value_reuse_grads_are_as_stated(course) -> None:
