@@ -124,6 +124,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{given}은(는) 아깝습니다. 허용 오차 {tolerance} 안에 들어와야 합니다.",
         "{given} is close, but it must be within {tolerance} of the answer.",
     ),
+    # predict
+    "predict_how_number": both(
+        "실행하기 전에 결과를 예측해 숫자로 적으세요 (±{tolerance} 안이면 맞습니다). "
+        "답을 내면 그 실행이 나옵니다.",
+        "Predict the result before it runs and enter it as a number (within ±{tolerance} "
+        "counts). Once you answer, the run is shown.",
+    ),
+    "predict_how_outcome": both(
+        "실행하기 전에 어떻게 될지 보기에서 고르세요. 답을 내면 그 실행이 나옵니다.",
+        "Pick what will happen before it runs. Once you answer, the run is shown.",
+    ),
+    "predict_run_header": both("실행해 보면:", "The run:"),
     # text
     "text_wrong": both("'{given}'은(는) 정답이 아닙니다.", "'{given}' is not the answer."),
     # weights
@@ -219,6 +231,76 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code_diff_expected": both("기대한 값", "expected"),
     "code_diff_got": both("받은 값", "got"),
     "code_diff_more": both("… 그 밖에 {count}개", "… and {count} more"),
+    "code_wrong_named_count": both(
+        "값 {count}개({names})를 돌려주어야 하는데 {got}개를 돌려주었습니다.",
+        "It should return {count} values ({names}), but returned {got}.",
+    ),
+    "code_expected_named": both(
+        "값 {count}개({names})를 돌려주어야 하는데 {got}을(를) 돌려주었습니다.",
+        "It should return {count} values ({names}), but returned a {got}.",
+    ),
+    "code_missing_name": both("{name}이(가) 빠졌습니다.", "{name} is missing."),
+    "code_not_finite": both(
+        "위치 {index}에 {got}이(가) 있습니다. 숫자가 아닌 값(nan)이나 무한대(inf)는 보통 "
+        "log(0), 0으로 나누기, 너무 큰 수의 exp에서 생깁니다.",
+        "There is {got} at index {index}. Not-a-number (nan) and infinity (inf) usually come "
+        "from log(0), a division by zero or exp of a huge number.",
+    ),
+    "code_is_transpose": both(
+        "기대한 값을 전치(.T)한 것과 같습니다. 행렬곱의 순서와 .T의 자리를 모양으로 확인하세요.",
+        "It is the transpose (.T) of the expected value: check the order of the matrix product "
+        "and where the .T goes, using the shapes.",
+    ),
+    "code_not_summed": both(
+        "줄마다의 값은 맞는데 줄 방향으로 더하지 않았습니다: .sum(axis=0)을 쓰세요.",
+        "The per-row values are right but were never summed over the rows: use .sum(axis=0).",
+    ),
+    "code_mean_not_sum": both(
+        "줄 방향으로 평균을 냈습니다. 1/m은 이미 dZ 안에 들어 있으니 여기서는 "
+        ".sum(axis=0)으로 더하세요.",
+        "It takes the mean over the rows; the 1/m is already inside dZ, so sum here with "
+        ".sum(axis=0).",
+    ),
+    "code_extra_axis": both(
+        "값은 맞는데 모양이 다릅니다. {expected}이(가) 되도록 축을 없애세요(keepdims 없이 "
+        ".sum(axis=0), 또는 .reshape).",
+        "The values are right but the shape is not: make it {expected} (.sum(axis=0) without "
+        "keepdims, or .reshape).",
+    ),
+    "code_all_zero": both(
+        "모든 값이 0입니다. 계산한 값이 결과에 들어가지 않았거나, 바꾼 것이 계산에 쓰이지 "
+        "않았어요.",
+        "Every value is 0: what you computed never reached the result, or what you changed "
+        "never reached the computation.",
+    ),
+    "code_is_negated": both(
+        "부호가 반대입니다. 모든 값이 기대한 값의 −1배예요. (예측 − 정답)처럼 빼는 순서를 "
+        "확인하세요.",
+        "The sign is flipped: every value is −1 times the expected one. Check the order of a "
+        "subtraction such as (prediction − target).",
+    ),
+    "code_times_rows": both(
+        "모든 값이 기대한 값의 정확히 {factor}배인데, 이 사례의 줄 수가 m = {rows}입니다. "
+        "평균의 1/m을 빠뜨리지 않았나요?",
+        "Every value is exactly {factor} times the expected one, and this case has m = {rows} "
+        "rows: is the 1/m of the mean missing?",
+    ),
+    "code_over_rows": both(
+        "모든 값이 기대한 값의 정확히 {factor}배인데, 이 사례의 줄 수가 m = {rows}입니다. "
+        "m으로 두 번 나누지 않았나요? (.mean()도 m으로 나눕니다.)",
+        "Every value is exactly {factor} times the expected one, and this case has m = {rows} "
+        "rows: is it divided by m twice? (.mean() divides by m too.)",
+    ),
+    "code_is_scaled": both(
+        "모든 값이 기대한 값의 정확히 {factor}배입니다. 곱하거나 나누는 상수 하나가 빠졌거나 "
+        "더 들어갔어요.",
+        "Every value is exactly {factor} times the expected one: a constant factor is missing "
+        "or extra.",
+    ),
+    "code_case_failed_named": both(
+        "사례 {number}/{total}: {call}\n{problem}", "Case {number} of {total}: {call}\n{problem}"
+    ),
+    "code_case_inputs": both("이 사례의 입력: {inputs}", "This case's inputs: {inputs}"),
     # describing exercises
     "choice_how_one": both(
         "보기 하나의 기호로 답하세요 (예: b).", "Answer with one option's letter (e.g. b)."
@@ -231,6 +313,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "정할 값: {names}  (예: w1=0.5, w2=-1)", "Set: {names}  (e.g. w1=0.5, w2=-1)"
     ),
     "weights_fixed_are": both("고정된 값: {fixed}", "Fixed: {fixed}"),
+    "code_write_class": both(
+        "클래스 `{function}`을(를) 작성하세요. 사례 {cases}개로 확인합니다.",
+        "Write the class `{function}`. It is checked on {cases} cases.",
+    ),
     "code_write": both(
         "함수 `{function}`을(를) 작성하세요. 사례 {cases}개로 확인합니다.",
         "Write the function `{function}`. It is checked on {cases} cases.",

@@ -1,6 +1,15 @@
 import numpy as np
 
 
+def numerical_gradient(f, w, eps=1e-5):
+    """Paste your numerical_gradient from exercise numerical-gradient here:
+    the checker uses YOUR function to check your backward.
+    연습 numerical-gradient에서 쓴 함수를 여기에 붙여 넣으세요.
+    채점기는 여러분의 이 함수로 여러분의 backward를 검사합니다.
+    """
+    raise NotImplementedError("paste your numerical_gradient / 여기에 붙여 넣으세요")
+
+
 def backward(
     X: np.ndarray,
     Y: np.ndarray,
@@ -19,8 +28,8 @@ def backward(
              각각 자기 가중치와 같은 모양
 
     forward:  Z1 = X @ W1 + b1,  A1 = relu(Z1),  A2 = sigmoid(A1 @ W2 + b2)
-    backward: dZ2 = (A2 − Y) / m     dW2 = A1ᵀ @ dZ2     db2 = dZ2 summed over rows
-              dA1 = dZ2 @ W2ᵀ        dZ1 = dA1 * relu'(Z1)
-              dW1 = Xᵀ @ dZ1         db1 = dZ1 summed over rows
+    backward: start from dZ2, the slope of the loss at Z2 (you derived it
+              in exercise dz2), and go back one layer at a time.
+              dZ2에서 시작해 한 층씩 거슬러 올라가세요.
     """
     raise NotImplementedError("write backward here / 여기에 backward를 쓰세요")

@@ -1,24 +1,20 @@
 import numpy as np
 
 
-def loss(X: np.ndarray, Y: np.ndarray, w: np.ndarray) -> float:
-    """Mean binary crossentropy of one sigmoid neuron (no bias). Given: leave it as it is.
-    시그모이드 뉴런 하나(편향 없음)의 binary crossentropy 평균. 주어진 함수이니 그대로 두세요.
-    """
-    p = 1 / (1 + np.exp(-(X @ w)))
-    return -np.mean(Y * np.log(p) + (1 - Y) * np.log(1 - p))
+def numerical_gradient(f, w: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+    """The slope of f() with respect to every entry of w, by central differences.
+    중앙 차분으로 어림한, w의 칸마다의 f() 기울기.
 
+    f: a function with no arguments that computes the loss from the values
+       that are in w at the moment it is called
+       인자 없는 함수. 불리는 순간 w에 들어 있는 값으로 손실을 계산합니다
+    w: a NumPy array of any shape: change it in place, one entry at a time
+       모양은 자유. 제자리에서 한 칸씩 바꾸세요
+    returns: an array shaped like w whose entry i is
+             (f() with wᵢ + eps  −  f() with wᵢ − eps) / (2·eps)
 
-def numerical_gradient(X: np.ndarray, Y: np.ndarray, w: np.ndarray, eps: float) -> np.ndarray:
-    """The slope of loss(X, Y, w) at w, by central differences.  중앙 차분으로 어림한 기울기.
-
-    X: (m, n) inputs, Y: targets      입력과 정답
-    w: the weights, shape (n,) or (n, k)              가중치
-    eps: ε, how far to nudge                          살짝 미는 양
-    returns: an array shaped like w, where entry i is
-             (loss with wᵢ + ε  −  loss with wᵢ − ε) / 2ε
-
-    Nudge one entry at a time and put it back before the next.
-    한 번에 한 칸만 밀고, 다음 칸으로 가기 전에 제자리로 돌려놓으세요.
+    Put every entry back before moving on: when you return, w must hold
+    exactly what it held when you were called.
+    다음 칸으로 가기 전에 제자리로 돌려놓으세요. 끝났을 때 w는 처음 그대로여야 합니다.
     """
     raise NotImplementedError("write numerical_gradient here / 여기에 쓰세요")

@@ -97,6 +97,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check": both("채점", "Check"),
     "run_checks": both("실행하고 채점", "Run the checks"),
     "checking": both("채점하는 중…", "Checking…"),
+    "predict_commit": both("예측 확정", "Commit"),
+    "predict_legend": both(
+        "파랑 = 1이라고 답하는 곳, 주황 = 0; 점은 표의 정답 (파랑 1, 주황 0)",
+        "blue = where it says 1, orange = 0; dots are the table's targets (blue 1, orange 0)",
+    ),
+    "predict_legend_steps": both(
+        "그림 {n}/{total} · [ ] 키로 한 장씩", "picture {n}/{total} · [ ] to step"
+    ),
     "running_code": both("코드를 안전한 곳에서 실행하는 중…", "Running your code in the sandbox…"),
     "already_checking": both("이미 채점하는 중입니다.", "Already checking."),
     "hint": both("힌트", "Hint"),

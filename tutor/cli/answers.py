@@ -56,6 +56,12 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
     print_verdict(verdict, exercise, lang)
     if not counts_as_attempt(verdict):
         console().print(t("cli_not_counted", lang), style="dim")
+    else:  # a committed answer: show what settles it (a prediction's run)
+        from tutor.exercises import get_kind
+
+        revealed = get_kind(exercise.kind).revealed(exercise, lang)
+        if revealed:
+            print("\n" + revealed)
     return 0 if verdict.passed else 1
 
 

@@ -148,6 +148,9 @@ def show_exercise(exercise: Exercise, lang: str) -> None:
     extra = kind.describe(exercise, lang)
     if extra:
         out.print(Text(extra))
+    revealed = kind.revealed(exercise, lang) if progress.attempts else ""
+    if revealed:  # answered before: the run that settles it
+        out.print(Text(revealed))
     starter = kind.starter(exercise)
     if starter and exercise.kind == "code":
         from rich.syntax import Syntax

@@ -181,6 +181,12 @@ def lint_exercise(exercise: Exercise) -> list[Problem]:
                     f"{shown!r}: {message}",
                 )
             )
+    try:
+        findings = kind.verify(exercise)
+    except Exception as error:  # a run that breaks is a problem of the course, not a crash
+        findings = [f"its run broke: {type(error).__name__}: {error}"]
+    for message in findings:
+        problems.append(Problem(*where, f"exercise {exercise.id}: {message}"))
     if not exercise.hints:
         problems.append(
             Problem(

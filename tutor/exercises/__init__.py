@@ -10,6 +10,7 @@ from tutor.exercises.choice import ChoiceKind
 from tutor.exercises.code import CodeKind
 from tutor.exercises.experiment import ExperimentKind
 from tutor.exercises.numeric import NumericKind
+from tutor.exercises.predict import PredictKind
 from tutor.exercises.text import TextKind
 from tutor.exercises.weights import WeightsKind
 
@@ -22,6 +23,7 @@ KINDS: dict[str, ExerciseKind] = {
         WeightsKind(),
         CodeKind(),
         ExperimentKind(),
+        PredictKind(),
     )
 }
 

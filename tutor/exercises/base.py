@@ -126,6 +126,14 @@ class ExerciseKind(ABC):
         """Run the answer without grading it; None for kinds that have nothing to run."""
         return None
 
+    def revealed(self, exercise: Exercise, lang: str) -> str:
+        """What to show once the learner has committed an answer (a prediction's run)."""
+        return ""
+
+    def verify(self, exercise: Exercise) -> list[str]:
+        """Problems `tutor lint` finds beyond the answers (e.g. a run that disagrees)."""
+        return []
+
 
 def require(raw: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
     """`raw[key]`, checked to be of `kind`, or a SpecError that says what was expected."""

@@ -16,8 +16,7 @@ expected values; the learner's code only ever runs in the sandbox and never sees
 
 from __future__ import annotations
 
-import copy
-import math
+import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,16 +38,30 @@ from tutor.exercises.base import (
     invalid,
     require,
 )
+from tutor.exercises.code_output import array_diff, trim_output
+from tutor.exercises.compare import (
+    compare,
+    diagnosis,
+    first_difference,
+    learner_error,
+    show,
+    summary,
+)
+from tutor.exercises.course_programs import (
+    case_arguments,
+    judge_function,
+    judged,
+    known_mistake,
+    outcomes,
+    probe_function,
+    raised,
+)
 from tutor.i18n import LANGS, Text, t, tt
 from tutor.sandbox import Call, Limits, run_functions
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
 
-MAX_SHOWN = 300  # characters of an argument or value shown in feedback
-OUTPUT_LINES = 20  # lines of what the learner's code printed, shown with a verdict
-OUTPUT_CHARS = 2_000
-DIFF_ROWS = 6  # differing entries listed in a failing case's diff
 # Run before the learner's code (trusted): NumPy overflow, invalid and divide-by-zero raise
 # FloatingPointError instead of printing a warning and returning inf or nan.
 STRICT_NUMPY = "import numpy\nnumpy.seterr(over='raise', invalid='raise', divide='raise')\n"
@@ -65,31 +78,39 @@ class CodeSpec:
     limits: Limits
     wrong: tuple[str, ...]
     numpy_errors: str = "warn"
+    probe: str = ""
+    judge: str = ""
 
 
 class CodeKind(ExerciseKind):
     name = "code"
     spec_keys = frozenset(
         {"function", "starter", "setup", "cases", "rtol", "atol", "timeout_s", "memory_mb", "wrong"}
-        | {"numpy_errors"}
+        | {"numpy_errors", "probe", "judge"}
     )
 
     def parse_spec(self, raw: dict[str, Any], lesson_dir: Path) -> CodeSpec:
         function = require(raw, "function", str, "the name of the function to write")
         starter = raw.get("starter", "")
-        if starter and "\n" not in starter:
-            path = lesson_dir / starter
-            if not path.is_file():
-                raise SpecError(
-                    f"`starter` names {starter}, which is not in {lesson_dir}", "starter"
-                )
-            starter = path.read_text(encoding="utf-8")
+        starter = _source(starter, lesson_dir, "starter")
         cases = require(raw, "cases", list, "a list of argument lists, as Python expressions")
         if not cases or not all(isinstance(c, str) for c in cases):
             raise SpecError("`cases` needs at least one argument list (a string)", "cases")
         setup = raw.get("setup", "import numpy as np")
+        probe = _source(raw.get("probe", ""), lesson_dir, "probe")
+        if probe:
+            try:
+                probe_function(probe)
+            except Exception as error:
+                raise SpecError(f"`probe` does not work: {error}", "probe") from None
+        judge = _source(raw.get("judge", ""), lesson_dir, "judge")
+        if judge:
+            try:
+                judge_function(judge)
+            except Exception as error:
+                raise SpecError(f"`judge` does not work: {error}", "judge") from None
         try:
-            _arguments(setup, tuple(cases))
+            case_arguments(setup, tuple(cases))
         except Exception as error:
             raise SpecError(f"`cases` could not be evaluated: {error}", "cases") from None
         wrong = raw.get("wrong", [])
@@ -109,50 +130,71 @@ class CodeKind(ExerciseKind):
             limits,
             tuple(wrong),
             numpy_errors,
+            probe,
+            judge,
         )
 
     def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))
-        arguments = _arguments(spec.setup, spec.cases)
-        expected = _expected(exercise.solution, spec.function, spec.setup, spec.cases)
+        arguments = case_arguments(spec.setup, spec.cases)
+        expected = outcomes(exercise.solution, spec.function, spec.setup, spec.cases, spec.probe)
         calls = [Call(spec.function, args) for args in arguments]
         result = run_functions(
             answer,
             calls,
             limits=spec.limits,
             setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+            probe=spec.probe,
         )
         output = trim_output(result.stdout)
         if result.status != "ok":
             return Verdict(result.status, 0.0, result.message, output=output)
+        names = _probe_parameters(spec.probe) if spec.probe else None
+        names = names or _parameters(exercise.solution, spec.function)
         details = []
         first_failure: Text | None = None
         for number, (args, want, case) in enumerate(
             zip(arguments, expected, result.cases, strict=True), start=1
         ):
-            call = f"{spec.function}({_show_args(args)})"
-            problem: Text | None
+            if spec.probe:  # the probe's inputs, not the learner function's arguments
+                call = _show_args(args, names)
+            else:
+                call = f"{spec.function}({_show_args(args, names if spec.judge else ())})"
             if case.error is not None:
                 problem = tt("code_case_raised", error=case.error.traceback or str(case.error))
+                problem = _with_inputs(problem, args, names)
                 got = str(case.error)
+            elif spec.judge and learner_error(case.value) is None:
+                problem = judged(spec.judge, case.value, args)
+                got = _show_judged(case.value)
             else:
-                problem = compare(want, case.value, spec.rtol, spec.atol)
-                got = _show(case.value)
-            details.append(
-                Detail(f"{number}. {call}", _show(want), got, problem is None, problem or {})
-            )
+                problem = compare(want, case.value, spec.rtol, spec.atol, _rows(args))
+                if problem is not None and raised(case.value):
+                    problem = _with_inputs(problem, args, names)
+                got = show(case.value)
+            shown = judge_function(spec.judge)[1] if spec.judge else show(want)
+            if isinstance(want, dict):
+                shown, got = _named_columns(want, case.value, problem is None, spec)
+            details.append(Detail(f"{number}. {call}", shown, got, problem is None, problem or {}))
             if problem is not None and first_failure is None:
-                diff = None if case.error is not None else array_diff(want, case.value, spec)
+                short = isinstance(want, dict) or bool(spec.judge)
+                template = "code_case_failed_named" if short else "code_case_failed"
+                diff = None
+                if case.error is None and not short:
+                    diff = array_diff(want, case.value, spec.rtol, spec.atol)
+                    reason = diagnosis(want, case.value, spec.rtol, spec.atol, _rows(args))
+                    if diff is not None and reason is not None:
+                        diff = {lang: f"{diff[lang]}\n{reason[lang]}" for lang in LANGS}
                 first_failure = {
                     lang: t(
-                        "code_case_failed",
+                        template,
                         lang,
                         number=number,
                         total=len(calls),
                         call=call,
-                        expected=_show(want),
+                        expected=shown,
                         got=got,
                         problem=problem[lang],
                     )
@@ -170,6 +212,11 @@ class CodeKind(ExerciseKind):
                 tuple(details),
                 output,
             )
+        known = known_mistake(
+            exercise.mistakes, spec.function, spec.setup, spec.cases, spec.probe, result.cases
+        )
+        if known is not None:
+            first_failure = {lang: f"{known[lang]}\n{first_failure[lang]}" for lang in LANGS}
         return Verdict(FAILED, 0.0, first_failure, tuple(details), output)
 
     def try_out(self, exercise: Exercise, answer: str) -> Trial:
@@ -178,7 +225,7 @@ class CodeKind(ExerciseKind):
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return Trial(INVALID, tt("empty_answer"))
-        arguments = _arguments(spec.setup, spec.cases)
+        arguments = case_arguments(spec.setup, spec.cases)
         result = run_functions(
             answer,
             [Call(spec.function, args) for args in arguments],
@@ -187,171 +234,115 @@ class CodeKind(ExerciseKind):
         )
         calls = []
         for args, case in zip(arguments, result.cases, strict=True):
-            call = f"{spec.function}({_show_args(args)})"
+            call = f"{spec.function}({_show_args(args, ())})"
             if not case.ran:
                 break
             if case.error is not None:
                 line = f" (line {case.error.line})" if case.error.line else ""
                 calls.append(TrialCall(call, f"{case.error}{line}", False))
             else:
-                calls.append(TrialCall(call, _show(case.value), True))
+                calls.append(TrialCall(call, show(case.value), True))
         return Trial(result.status, result.message, tuple(calls), trim_output(result.stdout))
+
+    def same_answer(self, exercise: Exercise, answer: str, other: str) -> bool:
+        """Never by text: `check` matches known mistakes by what the program does."""
+        return False
 
     def plainly_wrong(self, exercise: Exercise) -> list[str]:
         spec: CodeSpec = exercise.spec
         return [answer for answer in (spec.starter, *spec.wrong) if answer.strip()]
 
     def describe(self, exercise: Exercise, lang: str) -> str:
-        return t(
-            "code_write", lang, function=exercise.spec.function, cases=len(exercise.spec.cases)
-        )
+        spec: CodeSpec = exercise.spec
+        key = "code_write_class" if spec.function[:1].isupper() else "code_write"
+        return t(key, lang, function=spec.function, cases=len(spec.cases))
 
     def starter(self, exercise: Exercise) -> str:
         return exercise.spec.starter
 
 
-@cache
-def _arguments(setup: str, cases: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
-    """Each case's arguments, evaluated once in the parent (course code, trusted)."""
-    namespace: dict[str, Any] = {}
-    exec(setup, namespace)
-    return tuple(eval(f"({case},)", namespace) for case in cases)
+def _source(value: Any, lesson_dir: Path, key: str) -> str:
+    """Inline source, or the text of the file it names in the lesson folder."""
+    if not isinstance(value, str):
+        raise SpecError(f"`{key}` must be a file name or Python source", key)
+    if value and "\n" not in value:
+        path = lesson_dir / value
+        if not path.is_file():
+            raise SpecError(f"`{key}` names {value}, which is not in {lesson_dir}", key)
+        return path.read_text(encoding="utf-8")
+    return value
 
 
 @cache
-def _expected(solution: str, function: str, setup: str, cases: tuple[str, ...]) -> tuple[Any, ...]:
-    """The reference solution's result for every case (computed once per process)."""
+def _parameters(solution: str, function: str) -> tuple[str, ...]:
+    """The reference function's parameter names, to label a case's inputs."""
     namespace: dict[str, Any] = {}
-    exec(setup, namespace)
-    exec(solution, namespace)
-    reference = namespace[function]
-    return tuple(reference(*copy.deepcopy(args)) for args in _arguments(setup, cases))
+    try:
+        exec(solution, namespace)
+        return tuple(inspect.signature(namespace[function]).parameters)
+    except Exception:
+        return ()
 
 
-def compare(expected: Any, got: Any, rtol: float, atol: float) -> Text | None:
-    """None if `got` matches `expected`; otherwise what is different, in plain words."""
-    if got is None and expected is not None:
-        return tt("code_returned_none")
-    if isinstance(expected, tuple | list):
-        if not isinstance(got, tuple | list):
-            return tt("code_expected_sequence", count=len(expected), got=type(got).__name__)
-        if len(got) != len(expected):
-            return tt("code_wrong_count", count=len(expected), got=len(got))
-        for index, (want, value) in enumerate(zip(expected, got, strict=True)):
-            problem = compare(want, value, rtol, atol)
-            if problem is not None:
-                return {
-                    k: tt("code_item", index=index + 1)[k] + " " + v for k, v in problem.items()
-                }
-        return None
-    if isinstance(expected, np.ndarray | int | float | np.number) and not isinstance(
-        expected, bool
-    ):
-        try:
-            got_array = np.asarray(got, dtype=np.float64)
-        except (TypeError, ValueError):
-            return tt("code_expected_number", got=type(got).__name__)
-        want_array = np.asarray(expected, dtype=np.float64)
-        if got_array.shape != want_array.shape:
-            return tt("code_wrong_shape", expected=_shape(want_array), got=_shape(got_array))
-        close = np.isclose(got_array, want_array, rtol=rtol, atol=atol, equal_nan=True)
-        if not close.all():
-            where = tuple(int(i) for i in np.argwhere(~close)[0])
-            if close.size == 1:
-                return tt(
-                    "code_wrong_value", expected=_num(want_array[where]), got=_num(got_array[where])
-                )
-            return tt(
-                "code_wrong_element",
-                index=list(where),
-                expected=_num(want_array[where]),
-                got=_num(got_array[where]),
-                count=int((~close).sum()),
-                size=close.size,
-            )
-        return None
-    if expected != got:
-        return tt("code_wrong_value", expected=_show(expected), got=_show(got))
+@cache
+def _probe_parameters(probe: str) -> tuple[str, ...]:
+    """The probe's parameter names after `learner`: what a probe's case arguments are."""
+    try:
+        return tuple(inspect.signature(probe_function(probe)).parameters)[1:]
+    except Exception:
+        return ()
+
+
+def _rows(args: tuple[Any, ...]) -> int | None:
+    """m, the number of rows of the case's first table of data, if it has one."""
+    for arg in args:
+        if isinstance(arg, np.ndarray) and arg.ndim == 2:
+            return int(arg.shape[0])
     return None
 
 
-def array_diff(expected: Any, got: Any, spec: CodeSpec) -> Text | None:
-    """A compact diff of two arrays of the same shape: how many entries differ, and the first
-    few of them (position, expected, got) in aligned columns. None when it does not apply."""
-    if not isinstance(expected, np.ndarray) or expected.size < 2:
-        return None
-    try:
-        got_array = np.asarray(got, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-    want_array = np.asarray(expected, dtype=np.float64)
-    if got_array.shape != want_array.shape:
-        return None
-    close = np.isclose(got_array, want_array, rtol=spec.rtol, atol=spec.atol, equal_nan=True)
-    wrong = np.argwhere(~close)
-    if not len(wrong):
-        return None
-    rows = []
-    for index in wrong[:DIFF_ROWS]:
-        where = tuple(int(i) for i in index)
-        rows.append((str(list(where)), _num(want_array[where]), _num(got_array[where])))
-    text = {}
-    for lang in LANGS:
-        head = (t("code_diff_index", lang), t("code_diff_expected", lang), t("code_diff_got", lang))
-        widths = [max(_width(cell) for cell in column) for column in zip(head, *rows, strict=True)]
-        lines = [t("code_diff_count", lang, count=len(wrong), size=close.size, shape=close.shape)]
-        for cells in (head, *rows):
-            padded = (
-                cell + " " * (width - _width(cell))
-                for cell, width in zip(cells, widths, strict=True)
-            )
-            lines.append("    " + "  ".join(padded).rstrip())
-        if len(wrong) > DIFF_ROWS:
-            lines.append("    " + t("code_diff_more", lang, count=len(wrong) - DIFF_ROWS))
-        text[lang] = "\n".join(lines)
-    return text
+def _with_inputs(problem: Text, args: tuple[Any, ...], names: tuple[str, ...]) -> Text:
+    """A crash's message with the shapes of the case's inputs, which usually explain it."""
+    shown = []
+    for index, arg in enumerate(args):
+        name = names[index] if index < len(names) else f"#{index + 1}"
+        if isinstance(arg, np.ndarray):
+            shown.append(f"{name} {arg.shape}")
+    if not shown:
+        return problem
+    inputs = tt("code_case_inputs", inputs=", ".join(shown))
+    return {lang: f"{problem[lang]}\n{inputs[lang]}" for lang in problem}
 
 
-def _width(text: str) -> int:
-    """Columns `text` takes in a terminal (Hangul takes two)."""
-    from unicodedata import east_asian_width
-
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def trim_output(text: str) -> str:
-    """What the learner's code printed, cut to its first lines (the rest is counted)."""
-    lines = text.splitlines()
-    kept = lines[:OUTPUT_LINES]
-    while kept and sum(len(line) + 1 for line in kept) > OUTPUT_CHARS:
-        kept.pop()
-    if len(kept) == len(lines):
-        return text
-    if not kept:  # one enormous line
-        return text[:OUTPUT_CHARS] + f"\n… (+{len(text) - OUTPUT_CHARS:,} chars)"
-    return "\n".join(kept) + f"\n… (+{len(lines) - len(kept)} lines)"
+def _show_judged(value: Any) -> str:
+    """What a judged function returned, arrays by shape: `((2, 8), (8,), (8, 1), (1,))`."""
+    if isinstance(value, tuple | list):
+        shown = (f"{v.shape}" if isinstance(v, np.ndarray) else show(v) for v in value)
+        return "(" + ", ".join(shown) + ")"
+    return show(value)
 
 
-def _shape(array: np.ndarray) -> str:
-    return "a single number" if array.shape == () else f"shape {array.shape}"
+def _named_columns(want: Any, got: Any, ok: bool, spec: CodeSpec) -> tuple[str, str]:
+    """A case row for named results: their shapes when right, else the first entry that is not."""
+    if ok:
+        return summary(want), summary(got)
+    path, want_leaf, got_leaf = first_difference(want, got, spec.rtol, spec.atol)
+    prefix = f"{path}: " if path else ""
+    return prefix + show(want_leaf), prefix + show(got_leaf)
 
 
-def _num(value: Any) -> str:
-    number = float(value)
-    return repr(number) if math.isnan(number) or math.isinf(number) else f"{number:.6g}"
+def _show_args(args: tuple[Any, ...], names: tuple[str, ...] = ()) -> str:
+    """A case's arguments; with names (probes), arrays by name and shape: `X (4, 3)`."""
+    if names and len(names) == len(args):
+        return ", ".join(
+            f"{name} {arg.shape}" if isinstance(arg, np.ndarray) else f"{name}={show(arg)}"
+            for name, arg in zip(names, args, strict=True)
+        )
+    return ", ".join(_show_arg(arg) for arg in args)
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, threshold=12, separator=", ")
-        text = f"{text}  (shape {value.shape})" if value.ndim else text
-    elif isinstance(value, float):
-        text = f"{value:.6g}"
-    else:
-        text = repr(value)
-    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
-
-
-def _show_args(args: tuple[Any, ...]) -> str:
-    """The arguments of a call on one line (a 2-D array's rows side by side)."""
-    return ", ".join(" ".join(_show(arg).split("  (shape")[0].split()) for arg in args)
+def _show_arg(arg: Any) -> str:
+    """An argument in a call's label: small arrays in full, larger ones by their shape."""
+    if isinstance(arg, np.ndarray) and arg.size > 8:
+        return f"<array {arg.shape}>"
+    return show(arg).split("  (shape")[0]

@@ -4,6 +4,9 @@
 
 Normalising ignores case, full-width versus half-width forms, spaces, hyphens and a final full
 stop, so "Back-propagation", "backpropagation" and "역 전파" match "역전파" if it is accepted.
+It also drops a leading English article ("the threshold" is "threshold") and the names of the
+variables passed to a call (`model.fit(x, y)` is `model.fit(x_train, y_train)`); keyword names
+and literal values are kept, so `fit(epochs=5)` is still not `fit(epochs=50)`.
 """
 
 from __future__ import annotations
@@ -22,10 +25,16 @@ if TYPE_CHECKING:
     from tutor.course.model import Exercise
 
 _IGNORED = re.compile(r"[\s\-_·・'\"`.。]+")
+_ARTICLE = re.compile(r"^(?:the|an|a)\s+")
+_VARIABLE_ARGUMENT = re.compile(r"(?<=[(,])\s*[a-z_]\w*\s*(?=[,)])")
+"""A bare name passed positionally: `x` and `y` in `fit(x, y)`, not `epochs` in `epochs=5`."""
 
 
 def normalise(text: str) -> str:
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", text).casefold())
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = _ARTICLE.sub("", text)
+    text = _VARIABLE_ARGUMENT.sub("*", text)
+    return _IGNORED.sub("", text)
 
 
 @dataclass(frozen=True)

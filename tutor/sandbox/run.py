@@ -20,7 +20,11 @@ _TEXT_CAP = 10_000  # the longest error text the parent accepts from the child
 
 
 def run_functions(
-    source: str, calls: Sequence[Call], limits: Limits | None = None, setup: str = ""
+    source: str,
+    calls: Sequence[Call],
+    limits: Limits | None = None,
+    setup: str = "",
+    probe: str = "",
 ) -> SandboxResult:
     """Run `source` as the module `learner` in a child process and make each call in `calls`.
 
@@ -28,12 +32,17 @@ def run_functions(
     the learner's code and before any limit or guard is in place. Raises `ValueError` only for
     the caller's mistakes (a function name that is not an identifier, an argument the codec
     cannot carry); whatever the learner's code does comes back as the result's `status`.
+
+    `probe` is the exercise's own checking code (trusted) defining `probe(learner, *args)`; with
+    it, each call runs `probe(<the learner's module>, *call.args)` instead of the named function
+    and the case's value is whatever plain data the probe returns (see runner.py).
     """
     if not isinstance(source, str):
         raise ValueError(f"source must be the learner's code as a str, got {type(source).__name__}")
     limits = limits or Limits()
     started = time.monotonic()
     job = _job(calls, limits, setup)
+    job["probe"] = probe
     run = run_child(job, source, limits)
     return _verdict(run, list(calls), limits, time.monotonic() - started)
 
@@ -108,12 +117,12 @@ def _status(
         return "timeout", messages.timeout(limits.timeout_s), None
     if run.output_overflow:
         return "output_limit", messages.output_limit(limits.output_bytes), None
-    for kind in ("syntax_error", "setup_error", "module_error"):
+    for kind in ("syntax_error", "setup_error", "probe_error", "module_error"):
         if kind in first:
             error = _error(first[kind].get("error"))
             if kind == "syntax_error":
                 return "syntax_error", messages.syntax_error(error), error
-            if kind == "setup_error":
+            if kind in ("setup_error", "probe_error"):
                 return "error", messages.setup_error(error), error
             return "error", messages.module_error(error), error
     if "memory" in first:

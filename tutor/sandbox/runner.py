@@ -9,6 +9,7 @@ only the parent holds, as it goes, so whatever finished before a timeout or a cr
     {"kind": "syntax_error" | "setup_error" | "module_error", "error": {...}}
     {"kind": "loaded"}
     {"kind": "case", "index": i, "value": <codec>}  or  {"kind": "case", "index": i, "error": {...}}
+    {"kind": "probe_error", "error": {...}}  (the exercise's probe is broken)
     {"kind": "memory"}                       (a MemoryError stopped the run)
     {"kind": "exit", "code": n, "line": n}   (sys.exit() stopped the run)
     {"kind": "done"}
@@ -25,6 +26,13 @@ the resource limits, raise the kernel's walls (`confine.py`: no new privileges, 
 dropped, Landlock, seccomp), install the audit hook (guard.py, a second layer), and only then
 compile and run the learner's code. Everything it prints goes to the parent through stdout and
 stderr.
+
+A job may carry a `probe`: trusted checking code of the exercise (its source travels inside the
+job; the child reads nothing of the course from disk). It is compiled with the setup, before any
+limit, in a namespace of its own that holds `learner_error(exc)` (the learner's exception as plain
+data, learner frames only). Then every call runs `probe(learner_module, *args, **kwargs)` instead of
+the named function: the probe builds inputs with the learner's own classes and functions, calls
+them, and returns plain data. What that data means is decided by the parent, never here.
 
 This file runs as a script in a fresh interpreter, so it imports nothing from `tutor`: it loads
 confine.py, fences.py, codec.py and guard.py, its neighbours, by path.
@@ -47,6 +55,7 @@ from typing import Any, NoReturn
 
 LEARNER_FILE = "learner.py"
 SETUP_FILE = "<exercise setup>"
+PROBE_FILE = "<exercise probe>"
 MESSAGE_CHARS = 2_000
 TRACEBACK_CHARS = 8_000
 _MEMORY = {"kind": "memory"}
@@ -171,6 +180,14 @@ def _run(
             _record(results, {"kind": "setup_error", "error": _describe(exc, learner_only=False)})
             _leave(0)
 
+    probe = None
+    if job.get("probe"):
+        try:
+            probe = _load_probe(job["probe"])
+        except BaseException as exc:
+            _record(results, {"kind": "probe_error", "error": _describe(exc, learner_only=False)})
+            _leave(0)
+
     limits = job["limits"]
     fences = _load_neighbour("_tutor_sandbox_fences", os.path.join(here, "fences.py"))
     fences.set_resource_limits(limits)
@@ -182,11 +199,35 @@ def _run(
     hidden = [os.path.join(workdir, "job.json")]
     guard.install(workdir, walls["read"], hidden, walls["list"])
 
-    _run_learner(source, module, calls, codec, limits["value_bytes"], results)
+    _run_learner(source, module, calls, codec, limits["value_bytes"], results, probe)
+
+
+def _load_probe(source: str) -> Any:
+    """The exercise's `probe` function, from its source (trusted: it comes from the course)."""
+    namespace: dict[str, Any] = {"__name__": "_tutor_probe", "learner_error": _learner_error}
+    exec(compile(source, PROBE_FILE, "exec", dont_inherit=True), namespace)
+    probe = namespace.get("probe")
+    if not callable(probe):
+        raise TypeError("the exercise's probe does not define a function `probe(learner, ...)`")
+    return probe
+
+
+def _learner_error(exc: BaseException) -> dict[str, Any]:
+    """For probes: an exception raised by the learner's code, as `{"$learner_error": {...}}`.
+    A MemoryError or an exit is not the probe's to report: it ends the run as usual."""
+    if isinstance(exc, MemoryError | SystemExit | KeyboardInterrupt):
+        raise exc
+    return {"$learner_error": _describe(exc)}
 
 
 def _run_learner(
-    source: str, module: types.ModuleType, calls: list[Any], codec: Any, cap: int, results: Any
+    source: str,
+    module: types.ModuleType,
+    calls: list[Any],
+    codec: Any,
+    cap: int,
+    results: Any,
+    probe: Any = None,
 ) -> None:
     try:
         code = compile(source, LEARNER_FILE, "exec", dont_inherit=True)
@@ -207,6 +248,8 @@ def _run_learner(
     for index, (name, args, kwargs) in enumerate(calls):
         head = f'{{"kind":"case","index":{index},'
         function = module.__dict__.get(name)
+        if probe is not None:
+            function = _probing(probe, module)
         if function is None or not callable(function):
             body = '"error":' + _json(_missing_function(name, function))
         else:
@@ -220,6 +263,13 @@ def _run_learner(
                 del value
         results.write((head + body + "}\n").encode("utf-8"))
     _record(results, {"kind": "done"})
+
+
+def _probing(probe: Any, module: types.ModuleType) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return probe(module, *args, **kwargs)
+
+    return call
 
 
 def _stop_on(exc: BaseException, results: Any) -> None:

@@ -35,6 +35,10 @@ def view_class(kind: str) -> type[ExerciseView]:
         from tutor.app.widgets.exercises.experiment import ExperimentView
 
         return ExperimentView
+    elif kind == "predict":
+        from tutor.app.widgets.exercises.predict import PredictView
+
+        return PredictView
     else:  # a kind newer than the app: the answer is typed as text, as `tutor check` takes it
         from tutor.app.widgets.exercises.text import TextView
 
