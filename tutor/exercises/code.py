@@ -9,6 +9,9 @@ compares the returned values with the reference solution's, with tolerances.
     timeout_s = 5                      # sandbox limits (defaults 5 s, 512 MB)
     numpy_errors = "raise"             # NumPy overflow/invalid/divide raise instead of warning
     wrong = ['''def sigmoid(z): ...''']   # known-wrong programs that must fail (lint)
+    keras = true                       # the code may import tutor.engine, and only names Keras has
+    [exercise.train]                   # instead of `cases`: the learner writes build_model(), the
+    ...                                # checker trains it (see tutor/exercises/training.py)
 
 The reference solution (`solution`) is course code and runs in the parent, once, to produce the
 expected values; the learner's code only ever runs in the sandbox and never sees them.
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tutor.exercises import training
 from tutor.exercises.base import (
     FAILED,
     PASSED,
@@ -36,6 +40,7 @@ from tutor.exercises.base import (
     invalid,
     require,
 )
+from tutor.exercises.keras_names import foreign_names
 from tutor.i18n import LANGS, Text, t, tt
 from tutor.sandbox import Call, Limits, run_functions
 
@@ -59,13 +64,15 @@ class CodeSpec:
     limits: Limits
     wrong: tuple[str, ...]
     numpy_errors: str = "warn"
+    keras: bool = False
+    train: training.TrainSpec | None = None
 
 
 class CodeKind(ExerciseKind):
     name = "code"
     spec_keys = frozenset(
         {"function", "starter", "setup", "cases", "rtol", "atol", "timeout_s", "memory_mb", "wrong"}
-        | {"numpy_errors"}
+        | {"numpy_errors", "keras", "train"}
     )
 
     def parse_spec(self, raw: dict[str, Any], lesson_dir: Path) -> CodeSpec:
@@ -78,8 +85,14 @@ class CodeKind(ExerciseKind):
                     f"`starter` names {starter}, which is not in {lesson_dir}", "starter"
                 )
             starter = path.read_text(encoding="utf-8")
-        cases = require(raw, "cases", list, "a list of argument lists, as Python expressions")
-        if not cases or not all(isinstance(c, str) for c in cases):
+        train = training.parse(raw["train"]) if "train" in raw else None
+        if train is not None:
+            if "cases" in raw:
+                raise SpecError("an exercise with `train` has no `cases`", "cases")
+            cases: list[str] = []
+        else:
+            cases = require(raw, "cases", list, "a list of argument lists, as Python expressions")
+        if train is None and (not cases or not all(isinstance(c, str) for c in cases)):
             raise SpecError("`cases` needs at least one argument list (a string)", "cases")
         setup = raw.get("setup", "import numpy as np")
         try:
@@ -103,20 +116,30 @@ class CodeKind(ExerciseKind):
             limits,
             tuple(wrong),
             numpy_errors,
+            bool(raw.get("keras", False)) or train is not None,
+            train,
         )
 
     def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))
+        if spec.keras:
+            foreign = foreign_names(answer)
+            if foreign:
+                details = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
+                return Verdict(FAILED, 0.0, foreign[0].message, details)
+        if spec.train is not None:
+            return self._check_training(spec, answer)
         arguments = _arguments(spec.setup, spec.cases)
         expected = _expected(exercise.solution, spec.function, spec.setup, spec.cases)
         calls = [Call(spec.function, args) for args in arguments]
+        setup = STRICT_NUMPY if spec.numpy_errors == "raise" else ""
         result = run_functions(
             answer,
             calls,
             limits=spec.limits,
-            setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+            setup=training.SETUP + setup if spec.keras else setup,
         )
         if result.status != "ok":
             return Verdict(result.status, 0.0, result.message, output=result.stdout)
@@ -159,11 +182,32 @@ class CodeKind(ExerciseKind):
             )
         return Verdict(FAILED, 0.0, first_failure, tuple(details), result.stdout)
 
+    def _check_training(self, spec: CodeSpec, answer: str) -> Verdict:
+        """Train the learner's `build_model()` in the sandbox; judge it here on held-out rows."""
+        train = spec.train
+        assert train is not None
+        call = Call(training.HARNESS, training.job_arguments(train, spec.function))
+        result = run_functions(answer, [call], limits=spec.limits, setup=training.SETUP)
+        if result.status != "ok":
+            return Verdict(result.status, 0.0, result.message, output=result.stdout)
+        case = result.cases[0]
+        if case.error is not None:
+            message = tt("code_case_raised", error=case.error.traceback or str(case.error))
+            return Verdict(FAILED, 0.0, message, output=result.stdout)
+        judgement = training.judge(train, spec.function, case.value)
+        status = PASSED if judgement.ok else FAILED
+        return Verdict(
+            status, 1.0 if judgement.ok else 0.0, judgement.message, judgement.details,
+            result.stdout,
+        )  # fmt: skip
+
     def plainly_wrong(self, exercise: Exercise) -> list[str]:
         spec: CodeSpec = exercise.spec
         return [answer for answer in (spec.starter, *spec.wrong) if answer.strip()]
 
     def describe(self, exercise: Exercise, lang: str) -> str:
+        if exercise.spec.train is not None:
+            return training.describe(exercise.spec.train, exercise.spec.function, lang)
         return t(
             "code_write", lang, function=exercise.spec.function, cases=len(exercise.spec.cases)
         )
@@ -243,7 +287,9 @@ def _num(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, np.ndarray):
+    if isinstance(value, np.ndarray) and value.size > 100:
+        text = f"<array, shape {value.shape}, {value.dtype}>"
+    elif isinstance(value, np.ndarray):
         text = np.array2string(value, precision=4, threshold=12, separator=", ")
         text = f"{text}  (shape {value.shape})" if value.ndim else text
     elif isinstance(value, float):
