@@ -53,6 +53,10 @@ class Sequential:
         self._metric_specs: list[Any] = []
         self.stop_training = False
         self.stop_reason: str | None = None
+        # The same, as data for programs that word it themselves (in another language):
+        # "bad_loss" | "requested" | "early_stopping" | None, and the numbers behind it.
+        self.stop_code: str | None = None
+        self.stop_info: dict[str, Any] = {}
         self.history: History | None = None
         # Use the short form dL/dz = (a − y)/m for sigmoid+BCE and softmax+CCE (see losses).
         self.use_fused_gradients = True
@@ -391,6 +395,7 @@ class Sequential:
 
         self.stop_training = False
         self.stop_reason = None
+        self.stop_code, self.stop_info = None, {}
         shuffled = shuffle and steps > 1
         x_batch = np.empty((min(batch_size, n), x.shape[1]), self.dtype) if shuffled else None
         logs: dict[str, float] = {}
@@ -428,6 +433,7 @@ class Sequential:
                 break
 
         if self.stop_training and self.stop_reason is None:
+            self.stop_code, self.stop_info = "requested", {"epoch": epoch + 1, "batch": steps_done}
             self.stop_reason = (
                 f"training was stopped on request (model.stop_training = True) at epoch "
                 f"{epoch + 1}, batch {steps_done}"
@@ -516,6 +522,8 @@ class Sequential:
     def _stop_for_bad_loss(self, value: float, epoch: int, step: int, verbose: int) -> None:
         lr = getattr(self.optimizer, "learning_rate", None)
         self.stop_training = True
+        self.stop_code = "bad_loss"
+        self.stop_info = {"loss": value, "epoch": epoch + 1, "batch": step + 1, "learning_rate": lr}
         self.stop_reason = (
             f"the loss became {value} at epoch {epoch + 1}, batch {step + 1}: "
             f"the learning rate {lr} is probably too high (or the inputs are not scaled), "

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tutor.engine_text import stop_text
 from tutor.exercises.assignments import AssignmentError, parse_assignments
 from tutor.exercises.base import (
     Detail,
@@ -51,7 +52,7 @@ from tutor.exercises.base import (
     require,
 )
 from tutor.exercises.numeric import parse_number
-from tutor.i18n import Text, t, tt
+from tutor.i18n import Text, both, t, tt
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
@@ -120,6 +121,8 @@ class RunResult:
     seconds: float
     stop_reason: str | None
     hit_budget: bool
+    stop_code: str | None = None  # the engine's reason as data, worded by tutor.engine_text
+    stop_info: dict[str, Any] = field(default_factory=dict)
 
 
 class ConfigError(ValueError):
@@ -265,6 +268,8 @@ def train(
         seconds,
         stop_reason,
         Budget.hit,
+        getattr(model, "stop_code", None),
+        dict(getattr(model, "stop_info", {}) or {}),
     )
 
 
@@ -440,15 +445,17 @@ class ExperimentKind(ExerciseKind):
         ok, rows = judge(spec, run)
         if run.test and "accuracy" in run.test:  # reported once, never graded
             shown = f"{run.test['accuracy']:.4f}"
-            rows.append(Detail("test accuracy", "(reported, not graded)", shown, True))
+            note = both("참고로만 보여 줍니다(채점하지 않음)", "reported once, not graded")
+            rows.append(Detail("test accuracy", "—", shown, True, note))
         summary = tt("experiment_ran", epochs=run.epochs_run, seconds=f"{run.seconds:.1f}")
         if run.hit_budget:
             summary = {
                 k: f"{v} " + tt("experiment_budget", budget=f"{spec.budget_s:g}")[k]
                 for k, v in summary.items()
             }
-        if run.stop_reason:
-            summary = {k: f"{v}\n{run.stop_reason}" for k, v in summary.items()}
+        said = stop_text(run.stop_code, run.stop_info)
+        if said is not None and run.stop_code != "requested":  # the budget stop is said above
+            summary = {k: f"{v}\n{said[k]}" for k, v in summary.items()}
         if ok:
             return passed({k: f"{tt('correct')[k]} {v}" for k, v in summary.items()}, tuple(rows))
         return failed(
