@@ -443,7 +443,8 @@ class ExperimentKind(ExerciseKind):
             if not run.hit_budget:  # a run cut by the clock depends on the machine's load
                 _RUNS[key] = run
         ok, rows = judge(spec, run)
-        if run.test and "accuracy" in run.test:  # reported once, never graded
+        if ok and uses_validation(spec) and "accuracy" in run.test:
+            # the test score is reported once the settings are chosen, never graded
             shown = f"{run.test['accuracy']:.4f}"
             note = both("참고로만 보여 줍니다(채점하지 않음)", "reported once, not graded")
             rows.append(Detail("test accuracy", "—", shown, True, note))

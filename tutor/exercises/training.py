@@ -376,13 +376,12 @@ def describe(spec: TrainSpec, function: str, lang: str) -> str:
 
 _TEXT: dict[str, dict[str, str]] = {
     "describe": both(
-        "`{function}()`을(를) 작성해 Sequential 모델을 돌려주세요. 채점기는 시드 {seed}로 "
-        "그 모델을 학습 데이터 {rows}건(특성 {features}개)에 {epochs} 에포크(배치 {batch}) "
-        "학습시키고, 학습에 쓰지 않은 검증 데이터 {val}건으로 잽니다. 목표: {goal}. {compile}",
-        "Write `{function}()` returning a Sequential model. The checker trains it with seed {seed} "
-        "on {rows} training rows ({features} features) for {epochs} epochs (batch {batch}) and "
-        "measures it on {val} held-out validation rows it never trained on. Goal: {goal}. "
-        "{compile}",
+        "채점: `{function}()`이 돌려준 모델을 학습 {rows}건(특성 {features}개)에 {epochs} 에포크"
+        "(배치 {batch}, 시드 {seed}) 학습시킨 뒤, 학습에 쓰지 않은 검증 {val}건에서 잽니다. "
+        "목표: {goal}. {compile}",
+        "Checking: the model `{function}()` returns is trained on {rows} rows ({features} "
+        "features) for {epochs} epochs (batch {batch}, seed {seed}), then measured on {val} "
+        "held-out validation rows. Goal: {goal}. {compile}",
     ),
     "we_compile": both(
         "compile은 채점기가 합니다(optimizer={optimizer}, loss={loss}).",
