@@ -67,6 +67,7 @@ class Task:
     floor_target: float | None = None  # ours / matmul floor, for the tasks that have one
     quick_epochs: int = 1
     quick_rows: int | None = None  # the quick run trains on this many rows only
+    flatten: bool = False  # images (n, 28, 28) into Flatten(input_shape=(28, 28)) + Dense
 
     def shape(self, features: int) -> str:
         units = [features, *(units for units, _ in self.hidden), 1 if self.classes == 2 else 10]
@@ -140,6 +141,12 @@ def load_mnist() -> Data:
     return x.reshape(len(x), -1).astype(np.float32) / np.float32(255.0), y.astype(np.int64)
 
 
+def load_mnist_images() -> Data:
+    """MNIST as (n, 28, 28) images, for Flatten(input_shape=(28, 28)) as the first layer."""
+    x, y = load_mnist()
+    return x.reshape(len(x), 28, 28), y
+
+
 TASKS = (
     Task("xor", ((4, "tanh"),), 2, "adam", 0.01, batch_size=4, epochs=5000, repeats=7,
          load=load_xor, torch_target=0.3, quick_epochs=1000),
@@ -149,6 +156,9 @@ TASKS = (
          repeats=5, load=load_pima, torch_target=0.3, quick_epochs=150),
     Task("mnist", ((512, "relu"),), 10, "rmsprop", 0.001, batch_size=128, epochs=1, repeats=5,
          load=load_mnist, torch_target=1.0, floor_target=1.6, quick_epochs=1, quick_rows=12000),
+    Task("mnist-flatten", ((512, "relu"),), 10, "rmsprop", 0.001, batch_size=128, epochs=1,
+         repeats=5, load=load_mnist_images, torch_target=1.0, quick_epochs=1, quick_rows=12000,
+         flatten=True),
 )  # fmt: skip
 
 
@@ -167,7 +177,7 @@ def accuracy(scores: np.ndarray, y: np.ndarray) -> float:
 
 
 def ours(task: Task, data: Data, epochs: int) -> Contender:
-    from tutor.engine import Dense, Sequential, optimizers, set_seed
+    from tutor.engine import Dense, Flatten, Sequential, optimizers, set_seed
 
     x, y = data
     targets = y.reshape(-1, 1).astype(np.float32) if task.classes == 2 else y
@@ -178,9 +188,11 @@ def ours(task: Task, data: Data, epochs: int) -> Contender:
         with Stopwatch() as watch:
             (first, first_act), *rest = task.hidden
             out_units = 1 if task.classes == 2 else task.classes
+            start = [Flatten(input_shape=x.shape[1:])] if task.flatten else []
             model = Sequential(
                 [
-                    Dense(first, activation=first_act, input_shape=(x.shape[1],)),
+                    *start,
+                    Dense(first, activation=first_act, input_shape=(x[0].size,)),
                     *(Dense(units, activation=act) for units, act in rest),
                     Dense(out_units, activation=task.output_activation),
                 ]
@@ -211,8 +223,8 @@ def torch_contender(task: Task, data: Data, epochs: int) -> Contender:
     rows, batch = len(x_all), task.batch_size
 
     def build() -> nn.Module:
-        modules: list[nn.Module] = []
-        width = x_all.shape[1]
+        modules: list[nn.Module] = [nn.Flatten()] if task.flatten else []
+        width = x_all[0].numel()
         for units, act in task.hidden:
             modules += [nn.Linear(width, units), activations[act]()]
             width = units
@@ -357,6 +369,8 @@ class Outcome:
 
 def contenders_for(task: Task, data: Data, epochs: int, notes: list[str]) -> dict[str, Contender]:
     makers = {OURS: ours, TORCH: torch_contender, SKLEARN: sklearn_contender}
+    if task.flatten:  # scikit-learn takes rows only; the mnist task times it on the same data
+        del makers[SKLEARN]
     if task.floor_target is not None:
         makers[FLOOR] = matmul_floor
     found: dict[str, Contender] = {}
@@ -387,7 +401,7 @@ def run_task(
     if quick and task.quick_rows:
         x, y = x[: task.quick_rows], y[: task.quick_rows]
     epochs = task.quick_epochs if quick else task.epochs
-    outcome = Outcome(task, task.shape(x.shape[1]), epochs, len(x), repeats)
+    outcome = Outcome(task, task.shape(x[0].size), epochs, len(x), repeats)
     contenders = contenders_for(task, (x, y), epochs, notes)
     print(
         f"\n{task.name} {outcome.shape}: {len(x)} rows, batch {task.batch_size}, "
@@ -511,13 +525,13 @@ def as_json(outcomes: list[Outcome], header: list[str], quick: bool) -> dict[str
     }
 
 
-def torch_threads_line() -> str | None:
+def torch_threads_line(threads: int | None = None) -> str | None:
     try:
         import torch
     except ImportError:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    torch.set_num_threads(cores or 1)
+    torch.set_num_threads(threads or cores or 1)
     return f"torch {torch.__version__}: {torch.get_num_threads()} threads"
 
 
@@ -547,6 +561,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--tasks", default=",".join(names), help=f"comma-separated subset of {','.join(names)}"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results here")
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        metavar="N",
+        help="torch's thread count (default: one per core; 1 helps on a crowded machine, where "
+        "torch's threads otherwise spin waiting for each other)",
+    )
     parser.add_argument(
         "--busy-threshold",
         type=float,
@@ -582,7 +603,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    header = [line for line in (torch_threads_line(), sklearn_line()) if line]
+    header = [line for line in (torch_threads_line(args.torch_threads), sklearn_line()) if line]
     header = [*environment_lines(), *header]  # after torch's import: its libraries show too
     print("\n".join(header))
     notes: list[str] = []
@@ -606,6 +627,11 @@ def main(argv: list[str] | None = None) -> int:
             "those timings are inflated (see 'others' below): rerun on a quiet machine"
         )
     print("\n" + results_table(outcomes))
+    by_name = {out.task.name: out for out in outcomes}
+    if "mnist" in by_name and "mnist-flatten" in by_name:
+        flat, rows = by_name["mnist-flatten"].seconds(OURS), by_name["mnist"].seconds(OURS)
+        if flat and rows:
+            print(f"\nFlatten(input_shape=(28, 28)) vs reshaped rows, ours: {flat / rows:.2f}")
     print("\n" + details_table(outcomes))
     met = [
         ratio <= target

@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "path", nargs="?", type=Path, help="a course folder (default: the shipped one)"
     )
+    from tutor.classroom.commands import register
+
+    register(sub)  # export, grade-class
     return parser
 
 
@@ -115,10 +118,11 @@ def _course() -> Course:
 
 
 def _store() -> ProgressStore:
+    from tutor.course.renames import course_renames
     from tutor.progress import ProgressError, open_store
 
     try:
-        store = open_store()
+        store = open_store(renames=course_renames())
     except ProgressError as error:
         raise UsageError(error.message) from None
     if store.notice:
@@ -442,4 +446,12 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "regrade": cmd_regrade,
     "reset": cmd_reset,
     "lint": cmd_lint,
+    "export": lambda args, lang: _classroom().export(args, lang),
+    "grade-class": lambda args, lang: _classroom().grade_class(args, lang),
 }
+
+
+def _classroom():  # type: ignore[no-untyped-def]
+    from tutor.classroom import commands
+
+    return commands

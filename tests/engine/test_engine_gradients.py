@@ -86,12 +86,13 @@ def saturated_model(output: str, units: int) -> Sequential:
 
 
 @pytest.mark.parametrize("fused", [True, False])
-def test_a_clipped_sigmoid_output_gets_no_gradient_as_in_keras(fused: bool) -> None:
+def test_on_probabilities_a_clipped_sigmoid_output_gets_no_gradient(fused: bool) -> None:
     """p = 1.0 exactly for a sample labelled 0: p is clipped to float32(1 − 1e-7), the loss to
     −log(1.19e-7) ≈ 15.94, and a clipped value does not move with p, so dL/dw is 0 (as on
     Keras's JAX, PyTorch and NumPy backends)."""
     model = saturated_model("sigmoid", 1)
     model.compile(optimizer="sgd", loss="binary_crossentropy")
+    model.crossentropy_from_logits = False
     model.use_fused_gradients = fused
     x, y = np.array([[1.0], [1.0]]), np.array([0.0, 1.0])
     assert model.predict(x)[0, 0] == 1.0
@@ -103,9 +104,10 @@ def test_a_clipped_sigmoid_output_gets_no_gradient_as_in_keras(fused: bool) -> N
 
 
 @pytest.mark.parametrize("fused", [True, False])
-def test_a_clipped_softmax_probability_gets_no_gradient_as_in_keras(fused: bool) -> None:
+def test_on_probabilities_a_clipped_softmax_probability_gets_no_gradient(fused: bool) -> None:
     model = saturated_model("softmax", 3)
     model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    model.crossentropy_from_logits = False
     model.use_fused_gradients = fused
     x = np.array([[1.0], [0.0]])
     y = np.array([1, 1])  # row 0: class 1 has probability ~e^-60 (clipped); row 1: 1/3
@@ -114,6 +116,44 @@ def test_a_clipped_softmax_probability_gets_no_gradient_as_in_keras(fused: bool)
     # Row 0 contributes nothing, so the batch mean is half of row 1's gradient.
     for both, one in zip(gradients, only_row_1, strict=True):
         np.testing.assert_allclose(both, one / 2, rtol=1e-6, atol=1e-7)
+
+
+def test_from_logits_a_saturated_sigmoid_output_still_gets_its_gradient() -> None:
+    """As Keras on TensorFlow: z = 60 for a sample labelled 0 costs softplus(60) = 60 (not the
+    clipped 15.94), and dL/dz = (sigmoid(60) − 0) / 2 = 0.5, so dL/dkernel = 0.5 · x = 0.5."""
+    model = saturated_model("sigmoid", 1)
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    x, y = np.array([[1.0], [1.0]]), np.array([0.0, 1.0])
+    kernel_gradient, bias_gradient = model.compute_gradients(x, y)
+    np.testing.assert_allclose(kernel_gradient, [[0.5]], rtol=1e-6)
+    np.testing.assert_allclose(bias_gradient, [0.5], rtol=1e-6)
+    assert model.evaluate(x, y) == pytest.approx((60.0 + np.log1p(np.exp(-60.0))) / 2, rel=1e-6)
+
+
+def test_from_logits_a_saturated_softmax_output_still_gets_its_gradient() -> None:
+    model = saturated_model("softmax", 3)
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    x, y = np.array([[1.0]]), np.array([1])  # class 1 has probability e^-60: cost ≈ 60
+    kernel_gradient, _ = model.compute_gradients(x, y)
+    np.testing.assert_allclose(kernel_gradient, [[1.0, -1.0, 0.0]], atol=1e-6)
+    assert model.evaluate(x, y) == pytest.approx(60.0, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("output", "loss", "units"),
+    [
+        ("sigmoid", "binary_crossentropy", 2),
+        ("softmax", "categorical_crossentropy", 3),
+        ("softmax", "sparse_categorical_crossentropy", 3),
+    ],
+)
+def test_from_logits_gradients_match_finite_differences_of_the_logit_loss(output, loss, units):
+    model = network("relu", output, units)
+    model.compile(optimizer="sgd", loss=loss)
+    assert model.crossentropy_from_logits
+    x, y = data_for(loss, units)
+    report = gradient_check(model, x * 30, y)  # large inputs: outputs near saturation
+    assert report.passed(1e-5), str(report)
 
 
 def test_fused_and_unfused_training_give_the_same_weights() -> None:

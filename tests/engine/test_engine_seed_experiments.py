@@ -86,14 +86,8 @@ def test_one_sigmoid_neuron_predicts_exam_results() -> None:
     assert loss == pytest.approx(0.2420, abs=0.01), f"test loss {loss:.4f}"
 
 
-def test_pima_8_12_8_1_beats_the_majority_guess() -> None:
-    """Seed 002: 8-12-8-1 relu/relu/sigmoid, adam, binary cross-entropy, 1500 epochs, batch 64,
-    first 700 rows train, last 68 test [test accuracy 80.88 %]. Ours (unscaled inputs, as in the
-    seed; about 1 s): train accuracy 0.7857, test 0.7647 (52 of 68); guessing "no diabetes"
-    for everyone scores 0.603."""
-    table = np.loadtxt(data_dir() / "pima_indians_diabetes.csv", delimiter=",", skiprows=1)
-    x, y = table[:, :8], table[:, 8]
-    set_seed(777)
+def pima_model(seed: int, from_logits: bool = True) -> Sequential:
+    set_seed(seed)
     model = Sequential(
         [
             Dense(12, input_dim=8, activation="relu"),
@@ -101,9 +95,45 @@ def test_pima_8_12_8_1_beats_the_majority_guess() -> None:
             Dense(1, activation="sigmoid"),
         ]
     )
+    model.crossentropy_from_logits = from_logits
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-    history = model.fit(x[:700], y[:700], epochs=1500, batch_size=64, verbose=0)
+    return model
+
+
+def pima_table() -> tuple[np.ndarray, np.ndarray]:
+    table = np.loadtxt(data_dir() / "pima_indians_diabetes.csv", delimiter=",", skiprows=1)
+    return table[:, :8], table[:, 8]
+
+
+def test_pima_8_12_8_1_with_raw_inputs_under_seed_777() -> None:
+    """Seed 002: 8-12-8-1 relu/relu/sigmoid, adam, binary cross-entropy, 1500 epochs, batch 64,
+    first 700 rows train, last 68 test [test accuracy 80.88 %]. Ours (unscaled inputs, as in the
+    seed; loss from the logits as TensorFlow computes it; about 1 s): final train loss 0.489,
+    train accuracy 0.7443, test 0.6029 (41 of 68, the same as guessing "no diabetes" for
+    everyone). Seeds 1-10 score 0.721-0.838 on the test rows: with 68 test people, seed 777
+    is the unlucky one. (On clipped probabilities, as Keras on PyTorch, seed 777 gave 0.7647.)"""
+    x, y = pima_table()
+    model = pima_model(777)
+    history = model.fit(x[:700], y[:700], epochs=1500, batch_size=64, verbose=0).history
     _, accuracy = model.evaluate(x[700:], y[700:])
-    message = f"test accuracy {accuracy:.4f}, train accuracy {history.history['accuracy'][-1]:.4f}"
-    assert accuracy == pytest.approx(52 / 68, abs=0.03), message
-    assert accuracy > 0.70, message
+    message = f"test accuracy {accuracy:.4f}, train accuracy {history['accuracy'][-1]:.4f}"
+    assert accuracy == pytest.approx(41 / 68, abs=0.03), message
+    assert history["accuracy"][-1] == pytest.approx(0.7443, abs=0.02), message
+    assert history["loss"][-1] < 0.6, message
+
+
+@pytest.mark.parametrize(("from_logits", "stuck"), [(True, False), (False, True)])
+def test_a_saturated_pima_network_recovers_only_with_the_loss_from_logits(from_logits, stuck):
+    """Seed 1 pins the sigmoid output at exactly 0 from the first step (raw inputs up to 846).
+    On clipped probabilities (Keras on PyTorch) the gradient is then 0 and the loss sits at
+    5.549 for ever, 65.6 % accuracy (everyone "no"); from the logits (Keras on TensorFlow) the
+    network climbs out within the first hundred epochs."""
+    x, y = pima_table()
+    model = pima_model(1, from_logits)
+    history = model.fit(x[:700], y[:700], epochs=150, batch_size=64, verbose=0).history
+    if stuck:
+        assert history["loss"][-1] == pytest.approx(5.549, abs=1e-3)
+        assert history["loss"][-1] == pytest.approx(history["loss"][1], rel=1e-6)
+    else:
+        assert history["loss"][-1] < 0.7, history["loss"][-1]
+        assert history["accuracy"][-1] > 0.7

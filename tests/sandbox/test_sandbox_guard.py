@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import tutor.grading
 import tutor.paths
 from tutor.sandbox import Call, Limits, run_functions
 
@@ -84,12 +85,13 @@ def test_reading_the_learners_progress_database_is_refused(tmp_path):
 
 
 def test_reading_the_tutors_own_code_and_lessons_is_refused():
-    own_file = Path(tutor.paths.__file__).resolve()
+    own_file = Path(tutor.grading.__file__).resolve()
+    lessons = tutor.paths.lessons_dir().resolve()
     source = (
         f"def read():\n    return open({str(own_file)!r}).read()\n"
-        f"def list_folder():\n    import os\n    return os.listdir({str(own_file.parent)!r})\n"
+        f"def list_lessons():\n    import os\n    return os.listdir({str(lessons)!r})\n"
     )
-    refused = refusals(source, "read", "list_folder")
+    refused = refusals(source, "read", "list_lessons")
     assert refused["read"] == f"the tutor's sandbox does not allow reading {own_file}"
 
 
@@ -116,13 +118,12 @@ def test_overwriting_a_file_outside_is_refused_and_it_stays_unchanged(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["checker.py", "sandboxes"]
 
 
-def test_the_runners_own_files_are_out_of_reach():
+def test_the_runners_job_file_is_out_of_reach():
     source = (
-        "def forge_results():\n    open('results.jsonl', 'a').write('{\"kind\": \"done\"}\\n')\n"
         "def read_job():\n    return open('job.json').read()\n"
-        "def delete_results():\n    import os\n    os.remove('results.jsonl')\n"
+        "def delete_job():\n    import os\n    os.remove('job.json')\n"
     )
-    refusals(source, "forge_results", "read_job", "delete_results")
+    refusals(source, "read_job", "delete_job")
 
 
 def test_the_learner_may_write_and_read_files_in_its_own_folder():

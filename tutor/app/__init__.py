@@ -18,11 +18,12 @@ def run_app(lang: str | None = None) -> int:
     last in the app, else the locale's. A progress file that cannot be opened ends with one
     clear line on stderr (exit 2), never a traceback.
     """
+    from tutor.course.renames import course_renames
     from tutor.i18n import default_lang, pick
     from tutor.progress import ProgressError, open_store
 
     try:
-        store = open_store()
+        store = open_store(renames=course_renames())
     except ProgressError as error:
         print(f"tutor: {pick(error.message, lang or default_lang())}", file=sys.stderr)
         return 2

@@ -3,9 +3,6 @@ attempt behind, and stopping a sandbox child at once when the learner quits."""
 
 from __future__ import annotations
 
-import os
-import signal
-from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -43,32 +40,11 @@ class CancellableStore:
 
 
 def stop_sandbox_children() -> int:
-    """Kill the process group of every sandbox child this process started (Linux: via /proc).
+    """Kill every sandbox child this process started and is still waiting for.
 
-    The sandbox starts each child in its own session, so its process group is its pid. Without
-    this, quitting during an endless loop would wait for the sandbox's time limit. Elsewhere
-    this does nothing and quitting waits at most that limit. Returns how many were stopped.
+    The sandbox keeps the registry of its own children (`tutor.sandbox.stop_all`), so quitting
+    during an endless loop does not wait for the sandbox's time limit. Returns how many.
     """
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return 0
-    me = os.getpid()
-    stopped = 0
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            if ppid != me:
-                continue
-            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
-        except (OSError, ValueError, IndexError):
-            continue
-        if b"sandbox" in command and b"runner" in command:
-            try:
-                os.killpg(int(entry.name), signal.SIGKILL)
-                stopped += 1
-            except (ProcessLookupError, PermissionError):
-                pass
-    return stopped
+    from tutor.sandbox import stop_all
+
+    return stop_all()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.course.model import Course, Exercise, Lesson, Mistake, Part, Problem
+from tutor.course.renames import Rename, check_against, parse_renames
 from tutor.exercises import get_kind
 from tutor.exercises.base import SpecError, bilingual
 from tutor.paths import lessons_dir
@@ -73,6 +74,7 @@ def load_course(root: Path | None = None) -> Course:
     problems: list[Problem] = []
     title: dict[str, str] = {"ko": "신경망 튜터", "en": "Neural network tutor"}
     raw_parts: list[Any] = []
+    renames: tuple[Rename, ...] = ()
     course_file = root / "course.toml"
     if not course_file.is_file():
         problems.append(Problem(course_file, None, "missing: the course needs course.toml"))
@@ -81,6 +83,11 @@ def load_course(root: Path | None = None) -> Course:
             toml = _TomlFile(course_file)
             title = bilingual(toml.data.get("title"), "title")
             raw_parts = toml.data.get("part", [])
+            renames, rename_problems = parse_renames(toml.data.get("rename"))
+            rename_lines = toml.table_lines("rename")
+            for number, message in rename_problems:
+                line = rename_lines[number - 1] if number and number <= len(rename_lines) else None
+                problems.append(Problem(course_file, line, message))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             problems.append(_decode_error(course_file, error))
         except SpecError as error:
@@ -99,7 +106,12 @@ def load_course(root: Path | None = None) -> Course:
         if lesson.id in part.lesson_ids
     ] + [lesson for lesson in lessons if not any(lesson.id in p.lesson_ids for p in parts)]
     lessons.sort(key=lambda lesson: lesson.number)
-    return Course(title, root, tuple(parts), tuple(lessons), tuple(problems))
+    exercise_ids = {ex.id for lesson in lessons for ex in lesson.exercises}
+    problems += [
+        Problem(course_file, None, message)
+        for message in check_against(renames, {lesson.id for lesson in lessons}, exercise_ids)
+    ]
+    return Course(title, root, tuple(parts), tuple(lessons), tuple(problems), renames)
 
 
 def _with_part(lesson: Lesson, part: int) -> Lesson:

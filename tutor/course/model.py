@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tutor.course.renames import Rename
 from tutor.i18n import Text, pick
 
 
@@ -100,6 +101,7 @@ class Course:
     parts: tuple[Part, ...]
     lessons: tuple[Lesson, ...]
     problems: tuple[Problem, ...]  # problems of course.toml itself
+    renames: tuple[Rename, ...] = ()  # old lesson and exercise ids -> new (progress follows)
 
     def all_problems(self) -> list[Problem]:
         return [*self.problems, *(p for lesson in self.lessons for p in lesson.problems)]

@@ -10,29 +10,50 @@
 
 Names, defaults and formulas are Keras 3's, so code written here runs in Keras unchanged and,
 from the same starting weights and batches, gives the same numbers. Every module is short and
-keeps its formulas in its docstrings: `layers` (forward and backward of Dense), `activations`,
-`losses`, `optimizers`, `initializers`, `model` (the training loop), `perceptron` (the classic
-rule) and `gradcheck` (backprop checked against finite differences).
+keeps its formulas in its docstrings: `layers` (Dense, Flatten, Dropout, Activation, Input:
+forward and backward), `activations`, `losses`, `optimizers`, `initializers`, `model` (the
+training loop), `utils` (to_categorical, set_random_seed), `perceptron` (the classic rule) and
+`gradcheck` (backprop checked against finite differences). `KERAS_NAMES` lists what this engine
+offers under the names Keras gives it.
 """
 
-from tutor.engine import activations, callbacks, initializers, losses, metrics, optimizers
+from tutor.engine import (
+    activations,
+    callbacks,
+    initializers,
+    layers,
+    losses,
+    metrics,
+    models,
+    optimizers,
+    utils,
+)
 from tutor.engine.callbacks import Callback, EarlyStopping, History, LambdaCallback
 from tutor.engine.errors import EngineError
 from tutor.engine.gradcheck import GradientCheck, gradient_check
-from tutor.engine.layers import Dense
+from tutor.engine.keras_names import KERAS_NAMES, keras_names
+from tutor.engine.layers import Activation, Dense, Dropout, Flatten, Input, InputLayer, Layer
 from tutor.engine.model import Sequential
 from tutor.engine.perceptron import Perceptron, PerceptronPass, PerceptronResult
 from tutor.engine.saving import load_model
 from tutor.engine.seeding import set_seed
+from tutor.engine.utils import set_random_seed, to_categorical
 
 __all__ = [
+    "KERAS_NAMES",
+    "Activation",
     "Callback",
     "Dense",
+    "Dropout",
     "EarlyStopping",
     "EngineError",
+    "Flatten",
     "GradientCheck",
     "History",
+    "Input",
+    "InputLayer",
     "LambdaCallback",
+    "Layer",
     "Perceptron",
     "PerceptronPass",
     "PerceptronResult",
@@ -41,9 +62,15 @@ __all__ = [
     "callbacks",
     "gradient_check",
     "initializers",
+    "keras_names",
+    "layers",
     "load_model",
     "losses",
     "metrics",
+    "models",
     "optimizers",
+    "set_random_seed",
     "set_seed",
+    "to_categorical",
+    "utils",
 ]

@@ -18,7 +18,7 @@ import numpy as np
 
 from tutor.engine import losses
 from tutor.engine.errors import EngineError
-from tutor.engine.layers import Dense
+from tutor.engine.layers import Activation, Dense, Dropout, Flatten, Layer
 from tutor.engine.model import Sequential
 
 MAX_WEIGHTS = 20_000
@@ -54,23 +54,47 @@ class GradientCheck:
         return "\n".join(lines)
 
 
+def _clone(layer: Layer) -> Layer:
+    """The same layer, unbuilt (a learner's own activation object is kept as it is)."""
+    if isinstance(layer, Dense):
+        return Dense(layer.units, layer.activation, layer.use_bias, name=layer.name)
+    if isinstance(layer, Activation):
+        return Activation(layer.activation, name=layer.name)
+    if isinstance(layer, Dropout):
+        clone = Dropout(layer.rate, seed=layer.seed, name=layer.name)
+        clone.freeze_mask = True  # one mask for every pass, or the differences would be noise
+        return clone
+    if isinstance(layer, Flatten):
+        return type(layer)(name=layer.name)
+    return type(layer).from_config(layer.get_config())
+
+
 def float64_copy(model: Sequential) -> Sequential:
     """The same network with the same weights, computing in float64."""
     copy = Sequential(name=f"{model.name}_float64")
     copy.dtype = np.dtype(np.float64)
     for layer in model.layers:
-        copy.add(Dense(layer.units, layer.activation, layer.use_bias, name=layer.name))
-    copy._ensure_built(model.layers[0].input_dim, initialize=False)
+        copy.add(_clone(layer))
+    copy._ensure_built(model.input_shape[1:], initialize=False)
     copy.set_weights(model.get_weights())
-    copy.loss = type(model.loss)() if model.loss is not None else None
+    copy.loss = model.loss
     copy.use_fused_gradients = model.use_fused_gradients
+    copy.crossentropy_from_logits = model.crossentropy_from_logits
     return copy
 
 
 def gradient_check(
-    model: Sequential, x: Any, y: Any, epsilon: float = 1e-5, loss: Any = None
+    model: Sequential,
+    x: Any,
+    y: Any,
+    epsilon: float = 1e-5,
+    loss: Any = None,
+    training: bool = False,
 ) -> GradientCheck:
-    """Backprop's gradients against central differences, for every weight of `model`."""
+    """Backprop's gradients against central differences, for every weight of `model`.
+
+    `training=True` checks the network as `fit` runs it (Dropout active, with one fixed mask).
+    """
     if not model.built:
         raise EngineError("gradient_check needs a built model: give the first layer input_shape.")
     if model.count_params() > MAX_WEIGHTS:
@@ -83,27 +107,23 @@ def gradient_check(
         copy.loss = losses.get(loss)
     if copy.loss is None:
         raise EngineError("gradient_check needs a loss: compile the model or pass loss='mse'.")
-    analytic = copy.compute_gradients(x, y)
+    analytic = copy.compute_gradients(x, y, training)
     xs, ys = copy._prepare_xy(x, y)
     flat = copy.parameters_vector
     numeric_flat = np.empty_like(flat)
     for i in range(flat.size):
         saved = flat[i]
         flat[i] = saved + epsilon
-        above = copy._loss_value(xs, ys)
+        above = copy._loss_value(xs, ys, training)
         flat[i] = saved - epsilon
-        below = copy._loss_value(xs, ys)
+        below = copy._loss_value(xs, ys, training)
         flat[i] = saved
         numeric_flat[i] = (above - below) / (2 * epsilon)
     numeric, offset = [], 0
     for g in analytic:
         numeric.append(numeric_flat[offset : offset + g.size].reshape(g.shape))
         offset += g.size
-    names = [
-        f"{layer.name}/{part}"
-        for layer in model.layers
-        for part in (("kernel", "bias") if layer.use_bias else ("kernel",))
-    ]
+    names = [f"{layer.name}/{part}" for layer in model.layers for part in layer.parameter_names()]
     errors = []
     for a, n in zip(analytic, numeric, strict=True):
         scale = np.linalg.norm(a) + np.linalg.norm(n)

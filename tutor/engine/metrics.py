@@ -2,6 +2,8 @@
 
 Every metric here is a mean over samples, as Keras's: `total(y, p)` adds up the per-sample values
 of one batch, and the training loop divides the sum over an epoch by the number of samples.
+Sample and class weights weigh the loss only, as in Keras (whose `compile(metrics=...)` are
+unweighted); `total(y, p, w)` gives Σ w_i × value_i for code that wants a weighted metric.
 
 `"accuracy"` (or `"acc"`) is resolved as Keras 3 does, from shapes alone: binary accuracy when the
 model has one output unit, sparse categorical accuracy when the labels are class numbers, and
@@ -20,8 +22,18 @@ class Metric:
 
     name = "metric"
 
-    def total(self, y: np.ndarray, p: np.ndarray) -> float:
+    def values(self, y: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """One score per sample, shape (m,)."""
         raise NotImplementedError
+
+    def total(self, y: np.ndarray, p: np.ndarray, weights: np.ndarray | None = None) -> float:
+        """Σ_i value_i, or Σ_i w_i·value_i with sample weights."""
+        if weights is None:
+            return self._sum(y, p)
+        return float(np.dot(self.values(y, p).astype(np.float64), weights))
+
+    def _sum(self, y: np.ndarray, p: np.ndarray) -> float:
+        return float(np.sum(self.values(y, p)))
 
 
 class BinaryAccuracy(Metric):
@@ -32,7 +44,10 @@ class BinaryAccuracy(Metric):
     def __init__(self, threshold: float = 0.5):
         self.threshold = float(threshold)
 
-    def total(self, y, p):
+    def values(self, y, p):
+        return np.mean((p > self.threshold) == y, axis=-1)
+
+    def _sum(self, y, p):
         return float(np.count_nonzero((p > self.threshold) == y)) / p.shape[-1]
 
 
@@ -41,7 +56,10 @@ class CategoricalAccuracy(Metric):
 
     name = "categorical_accuracy"
 
-    def total(self, y, p):
+    def values(self, y, p):
+        return (p.argmax(axis=-1) == y.argmax(axis=-1)).astype(np.float32)
+
+    def _sum(self, y, p):
         return float(np.count_nonzero(p.argmax(axis=-1) == y.argmax(axis=-1)))
 
 
@@ -50,7 +68,10 @@ class SparseCategoricalAccuracy(Metric):
 
     name = "sparse_categorical_accuracy"
 
-    def total(self, y, p):
+    def values(self, y, p):
+        return (p.argmax(axis=-1) == y).astype(np.float32)
+
+    def _sum(self, y, p):
         return float(np.count_nonzero(p.argmax(axis=-1) == y))
 
 
@@ -59,7 +80,10 @@ class MeanSquaredError(Metric):
 
     name = "mean_squared_error"
 
-    def total(self, y, p):
+    def values(self, y, p):
+        return np.mean(np.square(p - y), axis=-1)
+
+    def _sum(self, y, p):
         diff = p - y
         return float(np.vdot(diff, diff)) / p.shape[-1]
 
@@ -69,7 +93,10 @@ class MeanAbsoluteError(Metric):
 
     name = "mean_absolute_error"
 
-    def total(self, y, p):
+    def values(self, y, p):
+        return np.mean(np.abs(p - y), axis=-1)
+
+    def _sum(self, y, p):
         return float(np.abs(p - y).sum()) / p.shape[-1]
 
 

@@ -15,37 +15,39 @@ whole-vector NumPy operations, however many layers the model has.
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
-from tutor.engine import activations, losses, optimizers
+from tutor.engine import activations, data, losses, optimizers
 from tutor.engine import metrics as metric_lib
-from tutor.engine.callbacks import Callback, History
+from tutor.engine.callbacks import History
+from tutor.engine.data import plural as _plural
 from tutor.engine.errors import EngineError
-from tutor.engine.layers import Dense, unique_name
-from tutor.engine.progress import ProgressLogger
-from tutor.engine.seeding import generator
+from tutor.engine.layers import Dense, InputLayer, Layer, unique_name
+from tutor.engine.training import Trainer, batch_size_of
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+class Sequential(Trainer):
+    """A stack of layers: the output of each is the input of the next.
 
+    `Sequential([Input(shape=(28, 28)), Flatten(), Dense(10, activation="softmax")])`, or give
+    the first layer `input_shape=`. Computes in float32, as Keras does; set
+    `model.dtype = np.dtype("float64")` before the model is built to compute in float64 (the
+    gradient checker does that on a copy).
 
-class Sequential:
-    """A stack of `Dense` layers: the output of each is the input of the next.
-
-    Computes in float32, as Keras does; set `model.dtype = np.dtype("float64")` before the model
-    is built to compute in float64 (the gradient checker does that on a copy).
-    `use_fused_gradients = False` makes training take the long way through the chain rule for
-    sigmoid + binary cross-entropy and softmax + cross-entropy (same result, see `losses`).
+    With a sigmoid or softmax output and a crossentropy loss, the loss and its gradient are
+    computed from the output layer's logits, as Keras on TensorFlow does, so a saturated output
+    still learns (`crossentropy_from_logits = False`: from clipped probabilities, as Keras on
+    PyTorch and JAX). `use_fused_gradients = False` takes the long way through the chain rule
+    instead, on clipped probabilities (see `losses.crossentropy`).
     """
 
-    def __init__(self, layers: Iterable[Dense] | None = None, name: str | None = None):
+    def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None):
         self.name = name or unique_name("sequential")
-        self.layers: list[Dense] = []
+        self.layers: list[Layer] = []
+        self._input_shape: tuple[int, ...] | None = None  # one sample's shape
         self.dtype = np.dtype(np.float32)
         self.optimizer: optimizers.Optimizer | None = None
         self.loss: losses.Loss | None = None
@@ -60,6 +62,8 @@ class Sequential:
         self.history: History | None = None
         # Use the short form dL/dz = (a − y)/m for sigmoid+BCE and softmax+CCE (see losses).
         self.use_fused_gradients = True
+        self.crossentropy_from_logits = True
+        self._needs_input_gradient: list[bool] = []
         self._params: np.ndarray | None = None
         self._grads: np.ndarray | None = None
         self._packed = False
@@ -68,53 +72,114 @@ class Sequential:
 
     # ---- structure ------------------------------------------------------------------------
 
-    def add(self, layer: Dense) -> None:
-        """Append a layer; it is built at once if its input size is already known."""
-        if not isinstance(layer, Dense):
+    def add(self, layer: Layer | InputLayer) -> None:
+        """Append a layer; it is built at once if its input shape is already known."""
+        if isinstance(layer, InputLayer):
+            if self.layers or self._input_shape is not None:
+                raise EngineError(
+                    "Input(shape=...) must come first, before every other layer, and only once."
+                )
+            self._input_shape = layer.shape
+            return
+        if not isinstance(layer, Layer):
             raise EngineError(
-                f"Sequential takes Dense layers, e.g. Dense(8, activation='relu'); got {layer!r}."
+                "Sequential takes layers such as Dense(8, activation='relu'), Flatten() or "
+                f"Dropout(0.2); got {layer!r}."
             )
         if self.layers:
             previous = self.layers[-1]
-            if layer.input_dim is not None and layer.input_dim != previous.units:
+            gives = previous.output_sample_shape
+            if gives is None and isinstance(previous, Dense):
+                gives = (previous.units,)
+            declared = getattr(layer, "input_dim", None)
+            if declared is not None and gives is not None and (declared,) != gives:
+                what = (
+                    f"has {previous.units} units"
+                    if isinstance(previous, Dense)
+                    else f"gives samples of shape {gives}"
+                )
                 raise EngineError(
-                    f"Dense layer {len(self.layers) + 1} was given {layer.input_dim} inputs, but "
-                    f"the layer before it has {previous.units} units. Only the first layer needs "
+                    f"Dense layer {len(self.layers) + 1} was given {declared} inputs, "
+                    f"but the layer before it {what}. Only the first layer needs "
                     "input_shape; leave it out on the others."
                 )
             if previous.built and not layer.built:
-                layer.build(previous.units, self.dtype)
-        elif layer.input_dim is not None and not layer.built:
-            layer.build(layer.input_dim, self.dtype)
+                layer.build(previous.output_sample_shape, self.dtype)
+        else:
+            if self._input_shape is None:
+                self._input_shape = layer.declared_input_shape
+            if self._input_shape is not None and not layer.built:
+                layer.build(self._input_shape, self.dtype)
         self.layers.append(layer)
         self._packed = False
 
     def build(self, input_shape: Sequence[Any] | int | None = None) -> None:
         """Build every layer for inputs of this shape, e.g. `model.build((None, 8))`."""
         if isinstance(input_shape, (int, np.integer)):
-            features = int(input_shape)
+            shape: tuple[int, ...] | None = (int(input_shape),)
         elif input_shape is not None:
-            features = int(tuple(input_shape)[-1])
-        elif self.layers and self.layers[0].input_dim is not None:
-            features = self.layers[0].input_dim
+            full = tuple(input_shape)
+            shape = tuple(int(n) for n in (full[1:] if len(full) > 1 else full))
         else:
+            shape = self._input_shape
+        if shape is None:
             raise EngineError("build needs the input shape, e.g. model.build((None, 8)).")
-        self._ensure_built(features)
+        self._ensure_built(shape)
 
     @property
     def built(self) -> bool:
         return bool(self.layers) and all(layer.built for layer in self.layers)
 
-    def _ensure_built(self, features: int, initialize: bool = True) -> None:
+    def _ensure_built(self, shape: tuple[int, ...] | int, initialize: bool = True) -> None:
         if not self.layers:
             raise EngineError("The model has no layers yet: add one with model.add(Dense(...)).")
-        size = features
+        if isinstance(shape, (int, np.integer)):
+            shape = (int(shape),)
+        shape = tuple(shape)
+        if self._input_shape is None:
+            self._input_shape = shape
         for layer in self.layers:
             if not layer.built:
-                layer.build(size, self.dtype, initialize=initialize)
-            size = layer.units
+                layer.build(shape, self.dtype, initialize=initialize)
+            shape = layer.output_sample_shape
         if not self._packed:
             self._pack()
+
+    @property
+    def input_shape(self) -> tuple:
+        """(None, *one sample's shape), e.g. (None, 28, 28), as Keras gives it."""
+        if self._input_shape is None:
+            raise EngineError(
+                "The model does not know its input shape yet: start it with Input(shape=...) "
+                "or give the first layer input_shape=..., or call fit, predict or build first."
+            )
+        return (None, *self._input_shape)
+
+    @property
+    def output_shape(self) -> tuple:
+        """(None, *one output's shape), e.g. (None, 10)."""
+        if not self.built:
+            self.input_shape  # noqa: B018 (raises the clear error)
+            self._ensure_built(self._input_shape)
+        return self.layers[-1].output_shape
+
+    @property
+    def metrics_names(self) -> list[str]:
+        """["loss", then the compiled metrics], the order of `evaluate`'s list.
+
+        (Keras 2 gave this; Keras 3 gives ["loss", "compile_metrics"] instead, which no tutorial
+        expects.)
+        """
+        return ["loss", *self.metric_names] if self.loss is not None else []
+
+    def _output_units(self) -> int:
+        shape = self.layers[-1].output_sample_shape
+        if shape is None or len(shape) != 1:
+            raise EngineError(
+                f"The last layer must give one row of numbers per sample (end with a Dense layer); "
+                f"it gives samples of shape {shape}."
+            )
+        return shape[0]
 
     def _pack(self) -> None:
         """Move all weights into one flat vector; layers keep views into it."""
@@ -134,6 +199,12 @@ class Sequential:
             layer.bind(views, grad_views)
         self._params, self._grads = params, grads
         self._packed = True
+        # Layer i passes dL/dx down only if a layer below it has weights to learn.
+        seen_weights = False
+        self._needs_input_gradient = []
+        for layer in self.layers:
+            self._needs_input_gradient.append(seen_weights)
+            seen_weights = seen_weights or bool(layer.parameters())
 
     @property
     def parameters_vector(self) -> np.ndarray:
@@ -150,7 +221,7 @@ class Sequential:
     @property
     def weights(self) -> list[np.ndarray]:
         """The live weight arrays in Keras order [kernel0, bias0, kernel1, bias1, ...]."""
-        return [p for layer in self.layers if layer.built for p in layer.parameters()]
+        return [p for layer in self.layers for p in layer.weights]
 
     def get_weights(self) -> list[np.ndarray]:
         """Copies of the weights in Keras order [kernel0, bias0, kernel1, bias1, ...]."""
@@ -163,7 +234,7 @@ class Sequential:
         if got != expected:
             raise EngineError(
                 f"set_weights expects {len(expected)} arrays of shapes {expected} "
-                f"(kernel, bias for each layer), got {len(got)} of shapes {got}."
+                f"(kernel, bias for each Dense layer), got {len(got)} of shapes {got}."
             )
         for target, value in zip(self.weights, weights, strict=True):
             target[...] = value
@@ -198,32 +269,12 @@ class Sequential:
     # ---- data -----------------------------------------------------------------------------
 
     def _prepare_x(self, x: Any, what: str = "x") -> np.ndarray:
-        array = np.asarray(x)
-        if array.dtype == object or not (
-            np.issubdtype(array.dtype, np.number) or array.dtype == bool
-        ):
-            raise EngineError(f"{what} must hold numbers, got an array of {array.dtype}.")
-        if array.ndim == 1:
-            raise EngineError(
-                f"{what} needs one row per sample and one column per feature, got shape "
-                f"{array.shape}. For a single feature use {what}.reshape(-1, 1)."
-            )
-        if array.ndim > 2:
-            flat = (array.shape[0], math.prod(array.shape[1:]))
-            raise EngineError(
-                f"Dense layers take one row of numbers per sample, got {what} with shape "
-                f"{array.shape}. Flatten it first: {what}.reshape(len({what}), -1) gives "
-                f"shape {flat}."
-            )
+        array = data.numeric_array(x, what)
+        first_is_dense = bool(self.layers) and isinstance(self.layers[0], Dense)
+        data.check_batch_shape(array, self._input_shape, first_is_dense, what)
         if len(array) == 0:
             raise EngineError(f"{what} has no rows.")
-        first = self.layers[0] if self.layers else None
-        if first is not None and first.input_dim is not None and array.shape[1] != first.input_dim:
-            raise EngineError(
-                f"Dense layer 1 expects inputs with {_plural(first.input_dim, 'feature')}, got "
-                f"{what} with shape {array.shape}."
-            )
-        self._ensure_built(array.shape[1])
+        self._ensure_built(array.shape[1:])
         array = np.ascontiguousarray(array, dtype=self.dtype)
         low, high = array.min(), array.max()
         if not (math.isfinite(low) and math.isfinite(high)):
@@ -239,7 +290,7 @@ class Sequential:
         x = self._prepare_x(x, f"{what}x")
         if y is None:
             raise EngineError(f"{what}y is missing: fit and evaluate need the labels too.")
-        y = loss.prepare_targets(y, self.layers[-1].units)
+        y = loss.prepare_targets(y, self._output_units())
         if len(y) != len(x):
             raise EngineError(
                 f"{what}x has {_plural(len(x), 'row')} but {what}y has {len(y)}: "
@@ -249,59 +300,84 @@ class Sequential:
 
     def _resolve_metrics(self) -> list[tuple[str, metric_lib.Metric]]:
         sparse = isinstance(self.loss, losses.SparseCategoricalCrossentropy)
-        units = self.layers[-1].units
+        units = self._output_units()
         return [metric_lib.resolve(spec, units, sparse) for spec in self._metric_specs]
 
     def _fused(self) -> bool:
+        """Does the loss give dL/dz of the last layer directly (sigmoid/softmax + crossentropy)?"""
         fuses_with = self.loss.fuses_with if self.loss is not None else None
         if not (self.use_fused_gradients and fuses_with):
             return False
-        return type(self.layers[-1].activation) is type(activations.get(fuses_with))
+        last = self.layers[-1]
+        activation = getattr(last, "activation", None)
+        return hasattr(last, "backward_from_z") and type(activation) is type(
+            activations.get(fuses_with)
+        )
+
+    def _loss_functions(self, fused: bool):
+        """(value_and_gradient(y, output), per_sample(y, output)) for this model's loss.
+
+        Fused and from logits (as TensorFlow): computed from the last layer's logits.
+        """
+        loss, last = self.loss, self.layers[-1]
+        if fused and self.crossentropy_from_logits:
+
+            def value_and_gradient(y, p):
+                return loss.value_and_logit_gradient(y, last.logits, p)
+
+            def per_sample(y, p):
+                return loss.per_sample_from_logits(y, last.logits)
+
+            return value_and_gradient, per_sample
+        if fused:
+            return loss.value_and_clipped_logit_gradient, loss.per_sample
+        return loss.value_and_gradient, loss.per_sample
 
     # ---- the computation ------------------------------------------------------------------
 
-    def _forward(self, x: np.ndarray) -> np.ndarray:
+    def _forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         for layer in self.layers:
-            x = layer.forward(x)
+            x = layer.forward(x, training)
         return x
 
-    def _loss_and_gradient(self, y: np.ndarray, output: np.ndarray, fused: bool):
-        """(L, dL/dz of the last layer) when fused, else (L, dL/da)."""
-        if fused:
-            return self.loss.value_and_logit_gradient(y, output)
-        return self.loss.value_and_gradient(y, output)
-
     def _backward(self, grad: np.ndarray, fused: bool) -> None:
-        """Fill every layer's gradients from the loss gradient, last layer first."""
-        layers = self.layers
+        """Fill every layer's gradients from the loss gradient, last layer first.
+
+        Stops below the lowest layer with weights: nothing there has anything to learn.
+        """
+        layers, needs = self.layers, self._needs_input_gradient
         last = len(layers) - 1
         if fused:
-            grad = layers[last].backward_from_z(grad, last > 0)
+            grad = layers[last].backward_from_z(grad, needs[last])
         else:
-            grad = layers[last].backward(grad, last > 0)
+            grad = layers[last].backward(grad, needs[last])
         for i in range(last - 1, -1, -1):
-            grad = layers[i].backward(grad, i > 0)  # the first layer's dL/dx is never needed
+            if grad is None:
+                break
+            grad = layers[i].backward(grad, needs[i])
 
-    def compute_gradients(self, x: Any, y: Any) -> list[np.ndarray]:
+    def compute_gradients(self, x: Any, y: Any, training: bool = False) -> list[np.ndarray]:
         """dL/dw for every weight array (Keras order), with the whole of (x, y) as one batch."""
         x, y = self._prepare_xy(x, y)
         fused = self._fused()
-        output = self._forward(x)
-        _, grad = self._loss_and_gradient(y, output, fused)
+        value_and_gradient, _ = self._loss_functions(fused)
+        output = self._forward(x, training)
+        _, grad = value_and_gradient(y, output)
         self._backward(grad, fused)
         return [g.copy() for layer in self.layers for g in layer.gradients()]
 
-    def _loss_value(self, x: np.ndarray, y: np.ndarray) -> float:
-        """L for prepared arrays, as the loss's per-sample formula gives it (no shortcuts)."""
-        return float(np.mean(type(self.loss).function(y, self._forward(x))))
+    def _loss_value(self, x: np.ndarray, y: np.ndarray, training: bool = False) -> float:
+        """L for prepared arrays, from the loss's per-sample formula (no shortcuts)."""
+        _, per_sample = self._loss_functions(self._fused())
+        return float(np.mean(per_sample(y, self._forward(x, training))))
 
     # ---- predict and evaluate -------------------------------------------------------------
 
     def predict(self, x: Any, batch_size: int | None = None, verbose: int = 0) -> np.ndarray:
         """The model's outputs for x, shape (m, units), as float32."""
         x = self._prepare_x(x)
-        batch_size = _batch_size(batch_size)
-        result = np.empty((len(x), self.layers[-1].units), self.dtype)
+        batch_size = batch_size_of(batch_size)
+        result = np.empty((len(x), *self.layers[-1].output_sample_shape), self.dtype)
         for start in range(0, len(x), batch_size):
             result[start : start + batch_size] = self._forward(x[start : start + batch_size])
         return result
@@ -310,228 +386,46 @@ class Sequential:
         return self.predict(x)
 
     def evaluate(
-        self, x: Any = None, y: Any = None, batch_size: int | None = None, verbose: int = 0
-    ) -> float | list[float]:
-        """The loss on (x, y), or [loss, metric, ...] when metrics were compiled."""
-        x, y = self._prepare_xy(x, y)
-        loss, values = self._evaluate_arrays(x, y, _batch_size(batch_size), self._resolve_metrics())
-        if verbose:
-            names = ["loss", *self.metric_names]
-            print(" - ".join(f"{n}: {v:.4f}" for n, v in zip(names, [loss, *values], strict=True)))
-        return [loss, *values] if values else loss
-
-    def _evaluate_arrays(self, x, y, batch_size, metric_list) -> tuple[float, list[float]]:
-        loss_total = 0.0
-        totals = [0.0] * len(metric_list)
-        per_sample = type(self.loss).function
-        for start in range(0, len(x), batch_size):
-            xb, yb = x[start : start + batch_size], y[start : start + batch_size]
-            output = self._forward(xb)
-            loss_total += float(np.sum(per_sample(yb, output)))
-            for i, (_, metric) in enumerate(metric_list):
-                totals[i] += metric.total(yb, output)
-        n = len(x)
-        return loss_total / n, [total / n for total in totals]
-
-    # ---- fit ------------------------------------------------------------------------------
-
-    def fit(
         self,
         x: Any = None,
         y: Any = None,
         batch_size: int | None = None,
-        epochs: int = 1,
-        verbose: int | str = "auto",
-        callbacks: Sequence[Callback] | None = None,
-        validation_split: float = 0.0,
-        validation_data: tuple[Any, Any] | None = None,
-        shuffle: bool = True,
-        initial_epoch: int = 0,
-    ) -> History:
-        """Train for `epochs` passes over (x, y) in batches of `batch_size` (default 32).
+        verbose: int = 0,
+        sample_weight: Any = None,
+        return_dict: bool = False,
+    ) -> float | list[float] | dict[str, float]:
+        """The loss on (x, y), or [loss, metric, ...] when metrics were compiled.
 
-        Returns a `History` whose `.history` dict holds, per epoch, the mean loss and metrics
-        over that epoch's batches (each batch weighted by its size, as Keras does) and the
-        `val_` values on the validation data. `validation_split=0.2` holds out the LAST 20 % of
-        the rows (before any shuffling). With `shuffle=True` the rows are visited in a new random
-        order each epoch; when all rows fit in one batch the order cannot change the step, so
-        no shuffling is done. Training stops early, without an exception, when the loss becomes
-        NaN or infinite or a callback sets `model.stop_training = True`; `stop_reason` says why.
+        `return_dict=True` gives {"loss": ..., "accuracy": ...} instead.
         """
-        if self.optimizer is None:
-            raise EngineError(
-                "fit needs a compiled model: call model.compile(optimizer='adam', loss=...) first."
-            )
-        verbose = 1 if verbose == "auto" else int(verbose)
-        batch_size = _batch_size(batch_size)
-        epochs, initial_epoch = int(epochs), int(initial_epoch)
         x, y = self._prepare_xy(x, y)
-        validation = self._validation_arrays(x, y, validation_split, validation_data)
-        if validation is not None and validation_data is None:
-            split_at = len(x) - len(validation[0])
-            x, y = x[:split_at], y[:split_at]
-
-        metric_list = self._resolve_metrics()
-        fused = self._fused()
-        history = History()
-        if isinstance(callbacks, Callback):
-            callbacks = [callbacks]
-        for callback in callbacks or []:
-            if not isinstance(callback, Callback):
-                raise EngineError(
-                    f"callbacks must be Callback objects (subclasses of tutor.engine.Callback), "
-                    f"got {callback!r}."
-                )
-        callback_list: list[Callback] = [history, *(callbacks or [])]
-        if verbose:
-            callback_list.append(ProgressLogger(verbose))
-        n = len(x)
-        steps = -(-n // batch_size)
-        params = {"epochs": epochs, "steps": steps, "verbose": verbose, "steps_done": steps}
-        for callback in callback_list:
-            callback.set_model(self)
-            callback.set_params(params)
-        batch_callbacks = [c for c in callback_list if c.wants_batch_events]
-
-        self.stop_training = False
-        self.stop_reason = None
-        self.stop_code, self.stop_info = None, {}
-        shuffled = shuffle and steps > 1
-        x_batch = np.empty((min(batch_size, n), x.shape[1]), self.dtype) if shuffled else None
-        logs: dict[str, float] = {}
-        epoch = steps_done = 0
-
-        for callback in callback_list:
-            callback.on_train_begin({})
-        for epoch in range(initial_epoch, epochs):
-            for callback in callback_list:
-                callback.on_epoch_begin(epoch, {})
-            order = generator().permutation(n) if shuffled else None
-            loss_total, totals, seen, steps_done = self._train_epoch(
-                epoch,
-                x,
-                y,
-                batch_size,
-                order,
-                x_batch,
-                metric_list,
-                fused,
-                batch_callbacks,
-                verbose,
-            )
-            params["steps_done"] = steps_done
-            logs = self._logs(loss_total, totals, seen, metric_list)
-            if validation is not None and math.isfinite(logs["loss"]):
-                val_loss, val_values = self._evaluate_arrays(*validation, batch_size, metric_list)
-                logs["val_loss"] = val_loss
-                for (name, _), val in zip(metric_list, val_values, strict=True):
-                    logs[f"val_{name}"] = val
-                logs = dict(sorted(logs.items()))
-            for callback in callback_list:
-                callback.on_epoch_end(epoch, logs)
-            if self.stop_training:
-                break
-
-        if self.stop_training and self.stop_reason is None:
-            self.stop_code, self.stop_info = "requested", {"epoch": epoch + 1, "batch": steps_done}
-            self.stop_reason = (
-                f"training was stopped on request (model.stop_training = True) at epoch "
-                f"{epoch + 1}, batch {steps_done}"
-            )
-        for callback in callback_list:
-            callback.on_train_end(logs)
-        return history
-
-    def _train_epoch(
-        self, epoch, x, y, batch_size, order, x_batch, metric_list, fused, batch_callbacks, verbose
-    ) -> tuple[float, list[float], int, int]:
-        """One pass over the rows, a batch at a time: forward, loss, backward, update.
-
-        Returns the batch-size-weighted sums of the loss and of each metric, the number of
-        samples seen and the number of steps run (fewer when training was stopped).
-        """
-        forward, backward = self._forward, self._backward
-        if fused:
-            loss_and_gradient = self.loss.value_and_logit_gradient
-        else:
-            loss_and_gradient = self.loss.value_and_gradient
-        update, params, grads = self.optimizer.update, self._params, self._grads
-        metric_totals = [metric.total for _, metric in metric_list]
-        totals = [0.0] * len(metric_totals)
-        loss_total, seen, step = 0.0, 0, 0
-        for step, start in enumerate(range(0, len(x), batch_size)):
-            if order is None:
-                xb, yb = x[start : start + batch_size], y[start : start + batch_size]
-            else:
-                rows = order[start : start + batch_size]
-                xb = np.take(x, rows, axis=0, out=x_batch[: len(rows)])
-                yb = y[rows]
-            for callback in batch_callbacks:
-                callback.on_train_batch_begin(step, {})
-
-            output = forward(xb)
-            value, grad = loss_and_gradient(yb, output)
-            m = len(xb)
-            loss_total += value * m
-            seen += m
-            for i, total in enumerate(metric_totals):
-                totals[i] += total(yb, output)
-            if not math.isfinite(value):
-                self._stop_for_bad_loss(value, epoch, step, verbose)
-                break
-            backward(grad, fused)
-            update(params, grads)
-
-            if batch_callbacks:
-                logs = self._logs(loss_total, totals, seen, metric_list)
-                for callback in batch_callbacks:
-                    callback.on_train_batch_end(step, logs)
-            if self.stop_training:
-                break
-        return loss_total, totals, seen, step + 1
-
-    @staticmethod
-    def _logs(loss_total, totals, seen, metric_list) -> dict[str, float]:
-        logs = {"loss": loss_total / seen}
-        for (name, _), total in zip(metric_list, totals, strict=True):
-            logs[name] = total / seen
-        return dict(sorted(logs.items()))
-
-    def _validation_arrays(self, x, y, validation_split, validation_data):
-        if validation_data is not None:
-            if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
-                raise EngineError(
-                    "validation_data must be a pair (x_val, y_val), got "
-                    f"{type(validation_data).__name__}."
-                )
-            return self._prepare_xy(*validation_data, what="validation ")
-        if not validation_split:
-            return None
-        if not 0.0 < validation_split < 1.0:
-            raise EngineError(
-                f"validation_split must be between 0 and 1, e.g. 0.2; got {validation_split}."
-            )
-        split_at = math.floor(len(x) * (1.0 - validation_split))
-        if split_at in (0, len(x)):
-            raise EngineError(
-                f"validation_split={validation_split} of {_plural(len(x), 'row')} leaves no rows "
-                "for training or none for validation: use more data or another split."
-            )
-        return x[split_at:], y[split_at:]
-
-    def _stop_for_bad_loss(self, value: float, epoch: int, step: int, verbose: int) -> None:
-        lr = getattr(self.optimizer, "learning_rate", None)
-        self.stop_training = True
-        self.stop_code = "bad_loss"
-        self.stop_info = {"loss": value, "epoch": epoch + 1, "batch": step + 1, "learning_rate": lr}
-        self.stop_reason = (
-            f"the loss became {value} at epoch {epoch + 1}, batch {step + 1}: "
-            f"the learning rate {lr} is probably too high (or the inputs are not scaled), "
-            "so the weights overshot and grew without bound. Training stopped; the weights "
-            "are those from before this batch."
+        weights = None if sample_weight is None else data.sample_weights(sample_weight, len(x))
+        loss, values = self._evaluate_arrays(
+            x, y, batch_size_of(batch_size), self._resolve_metrics(), weights
         )
+        names = ["loss", *self.metric_names]
         if verbose:
-            print(f"\n{self.stop_reason}", file=sys.stderr)
+            print(" - ".join(f"{n}: {v:.4f}" for n, v in zip(names, [loss, *values], strict=True)))
+        if return_dict:
+            return dict(zip(names, [loss, *values], strict=True))
+        return [loss, *values] if values else loss
+
+    def _evaluate_arrays(
+        self, x, y, batch_size, metric_list, weights=None
+    ) -> tuple[float, list[float]]:
+        loss_total = 0.0
+        totals = [0.0] * len(metric_list)
+        _, per_sample = self._loss_functions(self._fused())
+        for start in range(0, len(x), batch_size):
+            xb, yb = x[start : start + batch_size], y[start : start + batch_size]
+            wb = None if weights is None else weights[start : start + batch_size]
+            output = self._forward(xb)
+            losses_b = per_sample(yb, output)
+            loss_total += float(np.sum(losses_b) if wb is None else np.dot(losses_b, wb))
+            for i, (_, metric) in enumerate(metric_list):
+                totals[i] += metric.total(yb, output)
+        n = len(x)
+        return loss_total / n, [total / n for total in totals]
 
     # ---- describing and saving ------------------------------------------------------------
 
@@ -543,23 +437,26 @@ class Sequential:
             (print_fn or print)(line)
 
     def save(self, path: Any) -> None:
-        """Write architecture, weights, compile settings and optimizer state to one .npz file."""
+        """Write architecture, weights, compile settings and optimizer state to one file:
+        `model.keras` (Keras 3's format, which Keras loads) or `model.npz` (this engine's)."""
         from tutor.engine.saving import save_model
 
         save_model(self, path)
+
+    def save_weights(self, path: Any) -> None:
+        """Write the weights alone to `name.weights.h5`, in Keras 3's layout."""
+        from tutor.engine.saving import save_weights
+
+        save_weights(self, path)
+
+    def load_weights(self, path: Any) -> None:
+        """Read weights written by `save_weights` (here or in Keras) into this model."""
+        from tutor.engine.saving import load_weights
+
+        load_weights(self, path)
 
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name, "layers": [layer.get_config() for layer in self.layers]}
 
     def __repr__(self) -> str:
         return f"<Sequential {self.name!r}: {', '.join(map(repr, self.layers)) or 'no layers'}>"
-
-
-def _batch_size(batch_size: Any) -> int:
-    if batch_size is None:
-        return 32
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)):
-        raise EngineError(f"batch_size must be a whole number >= 1, got {batch_size!r}.")
-    if batch_size < 1:
-        raise EngineError(f"batch_size must be a whole number >= 1, got {batch_size!r}.")
-    return int(batch_size)

@@ -36,10 +36,12 @@ def summary_lines(model: Any) -> list[str]:
     for i, layer in enumerate(model.layers):
         if i:
             lines.append(_rule("├", "─", "┼", "┤"))
-        built = layer.input_dim is not None
-        shape = f"(None, {layer.units})" if built else "?"
-        params = f"{layer.count_params():,}" if built else "0 (unbuilt)"
-        lines.append(_row((f"{layer.name} (Dense)", shape, params), "│", "│"))
+        if layer.built or getattr(layer, "input_dim", None) is not None:
+            shape = "(" + ", ".join(map(str, layer.output_shape)) + ")"
+            params = f"{layer.count_params():,}"
+        else:
+            shape, params = "?", "0 (unbuilt)"
+        lines.append(_row((f"{layer.name} ({type(layer).__name__})", shape, params), "│", "│"))
     lines.append(_rule("└", "─", "┴", "┘"))
     total = model.count_params()
     size = readable_size(total * model.dtype.itemsize)

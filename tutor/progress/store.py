@@ -16,7 +16,7 @@ import json
 import math
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +36,7 @@ from tutor.progress.models import (
     Regrade,
 )
 from tutor.progress.recovery import diagnose, move_aside, notice
+from tutor.progress.renames import RenameLike, apply_renames
 from tutor.progress.schema import migrate
 from tutor.progress.state import UiState
 
@@ -83,9 +84,20 @@ def default_path() -> Path:
     return tutor_home() / FILENAME
 
 
-def open_store(path: Path | None = None) -> ProgressStore:
-    """Open (creating folders and file if needed) the progress store at `path` or the default."""
-    return ProgressStore(default_path() if path is None else path)
+def open_store(path: Path | None = None, renames: Iterable[RenameLike] = ()) -> ProgressStore:
+    """Open (creating folders and file if needed) the progress store at `path` or the default.
+
+    `renames` are the course's lesson and exercise renames; those this file has not applied yet
+    move its recorded progress to the new ids before anything else reads it.
+    """
+    store = ProgressStore(default_path() if path is None else path)
+    if renames:
+        try:
+            store.follow_renames(renames)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 class ProgressStore:
@@ -370,6 +382,13 @@ class ProgressStore:
             )
             for row in rows
         ]
+
+    # -- renames --------------------------------------------------------------------------------
+
+    def follow_renames(self, renames: Iterable[RenameLike]) -> list[str]:
+        """Move progress to renamed lessons and exercises, each rename once; return new names."""
+        with self._transaction() as conn:
+            return apply_renames(conn, renames)
 
     # -- reset ----------------------------------------------------------------------------------
 

@@ -24,13 +24,23 @@ import base64
 import binascii
 import json
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+_now = time.monotonic
+
 MAX_DEPTH = 100
 """How deeply containers may nest; deeper values become an `UnsupportedValue`."""
+
+MAX_ITEMS = 1_000_000
+"""The most values (containers and scalars) one decoded value may hold."""
+
+MAX_COLLISIONS = 64
+"""How many items of one set or dict may share a hash with another before it is refused: a set
+of numbers that all hash alike takes quadratic time to build (a hash-flooding attack)."""
 
 # Byte-order-explicit names of the dtypes that may cross: bool, signed/unsigned ints, floats,
 # complex numbers. Anything else (object, strings, datetimes, records) is refused.
@@ -66,10 +76,12 @@ def encode(value: Any, *, strict: bool = False) -> Any:
     return _encode(value, strict, 0, set())
 
 
-def decode(data: Any) -> Any:
-    """Rebuild the value `encode` produced; raises `CodecError` on anything malformed."""
+def decode(data: Any, deadline: float | None = None) -> Any:
+    """Rebuild the value `encode` produced; raises `CodecError` on anything malformed, too
+    large (MAX_ITEMS, MAX_DEPTH), built to flood hash tables, or not done by `deadline` (a
+    `time.monotonic()` value)."""
     try:
-        return _decode(data, 0)
+        return _decode(data, 0, _Budget(deadline))
     except CodecError:
         raise
     except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as exc:
@@ -189,53 +201,73 @@ def _encode_numpy_scalar(scalar: np.generic, strict: bool) -> Any:
 # ---------------------------------------------------------------------------------- decoding
 
 
-def _decode(data: Any, depth: int) -> Any:
+class _Budget:
+    """Counts the values decoded so far and watches the clock."""
+
+    def __init__(self, deadline: float | None) -> None:
+        self.left = MAX_ITEMS
+        self.deadline = deadline
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise CodecError(f"the data holds more than {MAX_ITEMS:,} values")
+        if self.deadline is not None and self.left % 1024 == 0 and _now() > self.deadline:
+            raise CodecError("decoding the data took too long")
+
+
+def _decode(data: Any, depth: int, budget: _Budget) -> Any:
     if depth > MAX_DEPTH + 2:
         raise CodecError("the data nests too deeply")
+    budget.spend()
     kind = type(data)
     if data is None or kind in (bool, int, str):
         return data
     if kind is float:
         return data
     if kind is list:
-        return [_decode(item, depth + 1) for item in data]
+        return [_decode(item, depth + 1, budget) for item in data]
     if kind is not dict or len(data) != 1:
         raise CodecError(f"unexpected {kind.__name__} in encoded data")
     ((tag, body),) = data.items()
     decoder = _TAGS.get(tag)
     if decoder is None:
         raise CodecError(f"unknown tag {str(tag)[:40]!r} in encoded data")
-    return decoder(body, depth + 1)
+    return decoder(body, depth + 1, budget)
 
 
-def _items(body: Any, depth: int) -> list[Any]:
+def _items(body: Any, depth: int, budget: _Budget) -> list[Any]:
     if type(body) is not list:
         raise CodecError("a container's items must be a list")
-    return [_decode(item, depth) for item in body]
+    return [_decode(item, depth, budget) for item in body]
 
 
 def _hashable(items: list[Any], what: str) -> list[Any]:
+    """`items`, once each is known to be hashable and they do not flood a hash table."""
+    hashes = set()
     for item in items:
         try:
-            hash(item)
+            hashes.add(hash(item))
         except TypeError as exc:
             raise CodecError(f"a {what} holds an unhashable {type(item).__name__}") from exc
+    if len(items) - len(hashes) > MAX_COLLISIONS:  # (what an encoded set holds is distinct)
+        raise CodecError(f"a {what} holds too many values with the same hash")
     return items
 
 
-def _decode_dict(body: Any, depth: int) -> dict[Any, Any]:
+def _decode_dict(body: Any, depth: int, budget: _Budget) -> dict[Any, Any]:
     if type(body) is not list:
         raise CodecError("a dict must be a list of pairs")
-    result: dict[Any, Any] = {}
+    keys, values = [], []
     for pair in body:
         if type(pair) is not list or len(pair) != 2:
             raise CodecError("a dict entry must be a [key, value] pair")
-        (key,) = _hashable([_decode(pair[0], depth)], "dict key")
-        result[key] = _decode(pair[1], depth)
-    return result
+        keys.append(_decode(pair[0], depth, budget))
+        values.append(_decode(pair[1], depth, budget))
+    return dict(zip(_hashable(keys, "dict key"), values, strict=True))
 
 
-def _decode_complex(body: Any, depth: int) -> complex:
+def _decode_complex(body: Any, depth: int, budget: _Budget) -> complex:
     if type(body) is not list or len(body) != 2 or not all(type(p) in (int, float) for p in body):
         raise CodecError("a complex number must be [real, imag]")
     return complex(body[0], body[1])
@@ -262,7 +294,7 @@ def _dtype(name: Any) -> np.dtype:
     return dtype
 
 
-def _decode_ndarray(body: Any, depth: int) -> np.ndarray:
+def _decode_ndarray(body: Any, depth: int, budget: _Budget) -> np.ndarray:
     if type(body) is not dict or set(body) != {"dtype", "shape", "data"}:
         raise CodecError("an array needs exactly dtype, shape and data")
     dtype = _dtype(body["dtype"])
@@ -278,7 +310,7 @@ def _decode_ndarray(body: Any, depth: int) -> np.ndarray:
     return array.astype(dtype.newbyteorder("="), copy=False)
 
 
-def _decode_npscalar(body: Any, depth: int) -> np.generic:
+def _decode_npscalar(body: Any, depth: int, budget: _Budget) -> np.generic:
     if type(body) is not dict or set(body) != {"dtype", "data"}:
         raise CodecError("a numpy scalar needs exactly dtype and data")
     dtype = _dtype(body["dtype"])
@@ -288,7 +320,7 @@ def _decode_npscalar(body: Any, depth: int) -> np.generic:
     return np.frombuffer(raw, dtype=dtype).astype(dtype.newbyteorder("="))[0]
 
 
-def _decode_unsupported(body: Any, depth: int) -> UnsupportedValue:
+def _decode_unsupported(body: Any, depth: int, budget: _Budget) -> UnsupportedValue:
     if type(body) is not dict or set(body) != {"type", "reason"}:
         raise CodecError("an unsupported-value marker needs exactly type and reason")
     if type(body["type"]) is not str or type(body["reason"]) is not str:
@@ -297,12 +329,14 @@ def _decode_unsupported(body: Any, depth: int) -> UnsupportedValue:
 
 
 _TAGS = {
-    "$tuple": lambda body, depth: tuple(_items(body, depth)),
-    "$set": lambda body, depth: set(_hashable(_items(body, depth), "set")),
-    "$frozenset": lambda body, depth: frozenset(_hashable(_items(body, depth), "frozenset")),
+    "$tuple": lambda body, depth, budget: tuple(_items(body, depth, budget)),
+    "$set": lambda body, depth, budget: set(_hashable(_items(body, depth, budget), "set")),
+    "$frozenset": lambda body, depth, budget: frozenset(
+        _hashable(_items(body, depth, budget), "frozenset")
+    ),
     "$dict": _decode_dict,
     "$complex": _decode_complex,
-    "$bytes": lambda body, depth: _b64(body),
+    "$bytes": lambda body, depth, budget: _b64(body),
     "$ndarray": _decode_ndarray,
     "$npscalar": _decode_npscalar,
     "$unsupported": _decode_unsupported,

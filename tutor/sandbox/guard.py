@@ -13,9 +13,11 @@ not allow reading /etc/passwd"):
 - opening an SQLite database outside the working folder (SQLite opens its files in C);
 - the network (socket and the modules built on it), ctypes, creating links, changing owners.
 
-Audit hooks are a tripwire, not a wall: code that wants to get out (for example through a C
-extension that calls the OS directly) can. The sandbox's package docstring says what protects the
-verdict anyway. This file is loaded by path inside the child, so it imports nothing from `tutor`.
+Audit hooks are a tripwire, not a wall: code that wants to get out can switch this one off in a
+line of Python, or go around it in C. The walls are the kernel's (`confine.py`: Landlock,
+seccomp, namespaces); this hook stays as a second layer that turns the most common accidents into
+a clear message instead of a bare "Permission denied". This file is loaded by path inside the
+child, so it imports nothing from `tutor`.
 """
 
 from __future__ import annotations
@@ -73,9 +75,16 @@ _REFUSED_PREFIXES = (
 class Guard:
     """Decides, for each audit event, whether the learner's code may go on."""
 
-    def __init__(self, workdir: str, read_roots: Iterable[str], hidden: Iterable[str]) -> None:
+    def __init__(
+        self,
+        workdir: str,
+        read_roots: Iterable[str],
+        hidden: Iterable[str],
+        list_only: Iterable[str] = (),
+    ) -> None:
         self.workdir = os.path.realpath(workdir)
         self.read_roots = tuple(os.path.realpath(root) for root in read_roots)
+        self.list_only = frozenset(os.path.realpath(folder) for folder in list_only)
         self.hidden = tuple(os.path.realpath(path) for path in hidden)
         self._busy: set[int] = set()  # threads in the middle of a check
         self._checks: dict[str, Callable[[tuple[Any, ...]], None]] = {
@@ -135,7 +144,7 @@ class Guard:
         if isinstance(path, int):
             return
         real = os.path.realpath(os.fsdecode(path) if path is not None else os.curdir)
-        if not self._readable(real):
+        if not self._readable(real) and real not in self.list_only:
             raise _refusal("listing the folder", path if path is not None else real)
 
     def _write(self, path: Any, dir_fd: Any, action: str) -> None:
@@ -215,7 +224,9 @@ def _refuse_fork_exec(*args: Any, **kwargs: Any) -> NoReturn:
     raise PermissionError("the tutor's sandbox does not allow starting other programs")
 
 
-def install(workdir: str, read_roots: Iterable[str], hidden: Iterable[str]) -> Guard:
+def install(
+    workdir: str, read_roots: Iterable[str], hidden: Iterable[str], list_only: Iterable[str] = ()
+) -> Guard:
     """Add the hook for the rest of this process's life (audit hooks cannot be removed).
 
     `subprocess` is imported first, so that modules which merely import it (pandas,
@@ -226,6 +237,6 @@ def install(workdir: str, read_roots: Iterable[str], hidden: Iterable[str]) -> G
     import subprocess  # noqa: F401
 
     _posixsubprocess.fork_exec = _refuse_fork_exec
-    guard = Guard(workdir, read_roots, hidden)
+    guard = Guard(workdir, read_roots, hidden, list_only)
     sys.addaudithook(guard)
     return guard

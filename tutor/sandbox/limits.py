@@ -13,6 +13,12 @@ VALUE_BYTES = 8_000_000
 FILE_BYTES = 64_000_000
 """The largest file the child may write (RLIMIT_FSIZE): the results file and the learner's own."""
 
+RECORD_ITEMS = 200_000
+"""The most separators (commas, colons) one result record may hold: arrays travel as base64."""
+
+DECODE_TIMEOUT_S = 5.0
+"""How long the parent may spend parsing and decoding what one run sent back."""
+
 STARTUP_TIMEOUT_S = 30.0
 """How long Python and NumPy may take to start before the run counts as stuck."""
 

@@ -1,14 +1,17 @@
-"""Start the child process, watch it, and collect what it left behind (parent side).
+"""Start the child process, watch it, and collect what it said (parent side).
 
-The child is `python -I -B runner.py WORKDIR READY_FD` in a fresh temporary folder, with a
-minimal environment and its own session, so the whole process group can be killed. The parent
-reads the child's output itself (never more than the output limit), enforces the wall-clock
-timeout, and reads the results file with a size cap. Nothing here can hang or raise because of
-what the child does.
+The child is `python -I -B runner.py WORKDIR READY_FD RESULT_FD PARENT_PID` in a fresh temporary
+folder, with a minimal environment and its own session. Before it starts, the parent opens two
+pipes whose read ends only it holds: one for the "ready" byte, one for the result records. It
+reads them and the child's output itself, each with a size cap, under a wall-clock deadline, so
+nothing the child does (swapping files, writing floods, never closing) can make it wait longer.
+Every child started here is in a registry until it is reaped; `stop_all` kills them all.
+Work folders left behind by a parent that was killed are deleted by the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -17,15 +20,21 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .limits import RESULT_BYTES, STARTUP_TIMEOUT_S, Limits
+from . import walls
+from .limits import DECODE_TIMEOUT_S, RECORD_ITEMS, RESULT_BYTES, STARTUP_TIMEOUT_S, Limits
 
 RUNNER = Path(__file__).with_name("runner.py")
 _CHUNK = 65_536
+_PREFIX = "tutor-sandbox-"
+_LIVE: dict[int, subprocess.Popen[bytes]] = {}  # pid -> child, until it is reaped
+_LIVE_LOCK = threading.Lock()
+_SWEPT: set[str] = set()  # temporary folders already cleaned of a killed parent's leftovers
 
 
 @dataclass
@@ -40,6 +49,7 @@ class ChildRun:
     returncode: int | None = None
     results_truncated: bool = False
     start_error: str | None = None  # why the child could not even be started
+    decode_deadline: float = 0.0  # time.monotonic() by which decoding the values must end
 
 
 def child_environment(workdir: str) -> dict[str, str]:
@@ -56,68 +66,105 @@ def child_environment(workdir: str) -> dict[str, str]:
 
 def run_child(job: dict[str, Any], source: str, limits: Limits) -> ChildRun:
     """Run the runner on `job` in a fresh temporary folder that is deleted afterwards."""
+    _sweep_leftovers()
     try:
-        workdir = os.path.realpath(tempfile.mkdtemp(prefix="tutor-sandbox-"))
+        prefix = f"{_PREFIX}{os.getpid()}-"
+        workdir = os.path.realpath(tempfile.mkdtemp(prefix=prefix))
     except OSError as exc:
         return ChildRun(start_error=f"no temporary folder: {exc}")
     try:
+        rules = walls.walls()
+        job = {**job, "walls": rules}
         Path(workdir, "job.json").write_text(json.dumps(job), encoding="utf-8")
         Path(workdir, "learner.py").write_text(source, encoding="utf-8")
-        run = _supervise(workdir, limits)
-        run.records, run.results_truncated = _read_records(Path(workdir, "results.jsonl"))
-        return run
+        if rules["nobody"]:  # the child becomes nobody: the folder is theirs
+            for path in (workdir, *(os.path.join(workdir, n) for n in ("job.json", "learner.py"))):
+                os.chown(path, walls.confine.NOBODY, walls.confine.NOBODY)
+        return _supervise(workdir, limits)
     except OSError as exc:  # a full disk, no Python to start, too many open files ...
         return ChildRun(start_error=f"{type(exc).__name__}: {exc}")
     finally:
         _remove(workdir)
 
 
+def stop_all() -> int:
+    """Kill every child this process started and has not reaped yet; returns how many."""
+    with _LIVE_LOCK:
+        children = list(_LIVE.values())
+    for proc in children:
+        _kill_group(proc)
+    return len(children)
+
+
 def _supervise(workdir: str, limits: Limits) -> ChildRun:
     ready_read, ready_write = os.pipe()
+    result_read, result_write = os.pipe()
     try:
+        argv = [sys.executable, "-I", "-B", str(RUNNER), workdir]
+        argv += [str(ready_write), str(result_write), str(os.getpid())]
         proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", str(RUNNER), workdir, str(ready_write)],
+            argv,
             cwd=workdir,
             env=child_environment(workdir),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            pass_fds=(ready_write,),
+            pass_fds=(ready_write, result_write),
             start_new_session=True,
             close_fds=True,
         )
     except BaseException:
         os.close(ready_read)
+        os.close(result_read)
         raise
     finally:
         os.close(ready_write)
+        os.close(result_write)
+    with _LIVE_LOCK:
+        _LIVE[proc.pid] = proc
     run = ChildRun()
     try:
         assert proc.stdout is not None
-        deadline = _watch(proc, proc.stdout.fileno(), ready_read, limits, run)
+        results = bytearray()
+        deadline = _watch(proc, proc.stdout.fileno(), ready_read, result_read, limits, run, results)
         exited = _wait_unreaped(proc, deadline)
-        run.timed_out = run.timed_out or (not exited and not run.output_overflow)
+        run.timed_out = run.timed_out or (
+            not exited and not run.output_overflow and not run.results_truncated
+        )
     finally:
         _kill_group(proc)  # the child is still unreaped, so its group id cannot be reused
         try:
             run.returncode = proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             run.returncode = None
+        with _LIVE_LOCK:
+            _LIVE.pop(proc.pid, None)
         os.close(ready_read)
+        os.close(result_read)
         if proc.stdout is not None:
             proc.stdout.close()
+    run.decode_deadline = time.monotonic() + DECODE_TIMEOUT_S
+    run.records = _parse_records(bytes(results), run.results_truncated, run.decode_deadline)
     return run
 
 
-def _watch(proc: subprocess.Popen[bytes], out_fd: int, ready_fd: int, limits: Limits,
-           run: ChildRun) -> float:  # fmt: skip
-    """Read output and the ready signal until both pipes close, the limit or the deadline."""
+def _watch(
+    proc: subprocess.Popen[bytes],
+    out_fd: int,
+    ready_fd: int,
+    result_fd: int,
+    limits: Limits,
+    run: ChildRun,
+    results: bytearray,
+) -> float:
+    """Read output, the ready byte and results until the pipes close, a cap or the deadline."""
     output = bytearray()
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     with selectors.DefaultSelector() as selector:
         selector.register(out_fd, selectors.EVENT_READ, "out")
         selector.register(ready_fd, selectors.EVENT_READ, "ready")
-        while selector.get_map():
+        selector.register(result_fd, selectors.EVENT_READ, "results")
+        while selector.get_map() and not (run.output_overflow or run.results_truncated):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 run.timed_out = True
@@ -131,16 +178,16 @@ def _watch(proc: subprocess.Popen[bytes], out_fd: int, ready_fd: int, limits: Li
                         deadline = time.monotonic() + limits.timeout_s
                 elif not data:
                     selector.unregister(key.fd)
-                else:
+                elif key.data == "out":
                     output += data
-                    if len(output) > limits.output_bytes:
-                        run.output_overflow = True
-                        break
-            if run.output_overflow:
-                break
-    if run.output_overflow:
+                    run.output_overflow = len(output) > limits.output_bytes
+                else:
+                    results += data
+                    run.results_truncated = len(results) > RESULT_BYTES
+    if run.output_overflow or run.results_truncated:
         _kill_group(proc)
     run.output = bytes(output[: limits.output_bytes])
+    del results[RESULT_BYTES:]
     return deadline
 
 
@@ -177,26 +224,62 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         pass
 
 
-def _read_records(path: Path) -> tuple[list[dict[str, Any]], bool]:
-    """The runner's JSON lines, at most RESULT_BYTES of them; malformed lines are skipped."""
-    try:
-        with open(path, "rb") as results:
-            raw = results.read(RESULT_BYTES + 1)
-    except OSError:
-        return [], False
-    truncated = len(raw) > RESULT_BYTES
-    lines = raw[:RESULT_BYTES].split(b"\n")
+def _parse_records(raw: bytes, truncated: bool, deadline: float) -> list[dict[str, Any]]:
+    """The runner's JSON lines; malformed, oversized or too-many-item lines are skipped.
+
+    A line is refused before parsing when it holds more than RECORD_ITEMS separators (commas
+    and colons), so parsing costs at most time proportional to RESULT_BYTES.
+    """
+    lines = raw.split(b"\n")
     if truncated or not raw.endswith(b"\n"):
         lines = lines[:-1]  # the last line was cut short
     records = []
     for line in lines:
+        if time.monotonic() > deadline:
+            break
+        if line.count(b",") + line.count(b":") > RECORD_ITEMS:
+            continue
         try:
             record = json.loads(line)
         except (ValueError, RecursionError):
             continue
         if isinstance(record, dict) and isinstance(record.get("kind"), str):
             records.append(record)
-    return records, truncated
+    return records
+
+
+def _sweep_leftovers() -> None:
+    """Delete work folders whose parent process is gone (it was killed before cleaning up)."""
+    folder = tempfile.gettempdir()
+    if folder in _SWEPT:
+        return
+    _SWEPT.add(folder)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(_PREFIX):
+            continue
+        owner = entry.name[len(_PREFIX) :].split("-", 1)[0]
+        with contextlib.suppress(OSError):
+            if entry.stat(follow_symlinks=False).st_uid != os.geteuid() or not entry.is_dir():
+                continue
+            if owner.isdigit() and _alive(int(owner)):
+                continue
+            if not owner.isdigit() and time.time() - entry.stat().st_mtime < 3600:
+                continue  # an older tutor's folder, maybe still in use: only when stale
+            _remove(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(workdir: str) -> None:

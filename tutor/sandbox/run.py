@@ -16,7 +16,6 @@ from .limits import FILE_BYTES, STARTUP_TIMEOUT_S, VALUE_BYTES, Limits
 from .model import Call, CaseResult, LearnerError, SandboxResult, Status
 from .process import ChildRun, run_child
 
-_TUTOR_PACKAGE = Path(__file__).resolve().parents[1]
 _TEXT_CAP = 10_000  # the longest error text the parent accepts from the child
 
 
@@ -61,9 +60,6 @@ def _job(calls: Sequence[Call], limits: Limits, setup: str) -> dict[str, Any]:
         },
         # NumPy's own folder, in case it lives where `python -I` does not look (a user site).
         "paths": [str(Path(numpy.__file__).resolve().parents[1])],
-        # The tutor's own package (lessons, checkers), wherever it is installed.
-        "hidden": [str(_TUTOR_PACKAGE)],
-        "hidden_names": [_TUTOR_PACKAGE.name],
     }
 
 
@@ -72,7 +68,7 @@ def _job(calls: Sequence[Call], limits: Limits, setup: str) -> dict[str, Any]:
 
 def _verdict(run: ChildRun, calls: list[Call], limits: Limits, duration: float) -> SandboxResult:
     first = _first_records(run.records)
-    cases = _cases(run.records, calls)
+    cases = _cases(run.records, calls, run.decode_deadline)
     stdout = run.output.decode("utf-8", errors="replace")
     if run.output_overflow:
         stdout = _without_cut_character(run.output) + (
@@ -150,7 +146,7 @@ def _first_records(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return first
 
 
-def _cases(records: list[dict[str, Any]], calls: list[Call]) -> list[CaseResult]:
+def _cases(records: list[dict[str, Any]], calls: list[Call], deadline: float) -> list[CaseResult]:
     done: dict[int, CaseResult] = {}
     for record in records:
         index = record.get("index")
@@ -162,13 +158,13 @@ def _cases(records: list[dict[str, Any]], calls: list[Call]) -> list[CaseResult]
         if "error" in record:
             done[index] = CaseResult(call=call, error=_error(record["error"]))
         else:
-            done[index] = CaseResult(call=call, value=_value(record.get("value")))
+            done[index] = CaseResult(call=call, value=_value(record.get("value"), deadline))
     return [done.get(i, CaseResult(call=call, ran=False)) for i, call in enumerate(calls)]
 
 
-def _value(data: Any) -> Any:
+def _value(data: Any, deadline: float) -> Any:
     try:
-        return codec.decode(data)
+        return codec.decode(data, deadline)
     except Exception:  # CodecError, or anything else odd data might provoke: never crash here
         return codec.UnsupportedValue("unknown", "could not be read back")
 

@@ -1,10 +1,11 @@
 """The script the sandbox's child process runs: load the learner's module, call its functions.
 
-Usage (the parent does this): `python -I -B runner.py WORKDIR READY_FD`. WORKDIR holds
-`job.json` (the calls, the exercise's setup code, the limits) and `learner.py`; the runner appends
-one JSON record per line to `WORKDIR/results.jsonl` as it goes, so whatever finished before a
-timeout or a crash is still there:
+Usage (the parent does this): `python -I -B runner.py WORKDIR READY_FD RESULT_FD PARENT_PID`.
+WORKDIR holds `job.json` (the calls, the exercise's setup code, the limits, the walls) and
+`learner.py`. The runner writes one JSON record per line into RESULT_FD, a pipe whose read end
+only the parent holds, as it goes, so whatever finished before a timeout or a crash has arrived:
 
+    {"kind": "walls", "applied": [...]}      (which kernel walls went up: for notes only)
     {"kind": "syntax_error" | "setup_error" | "module_error", "error": {...}}
     {"kind": "loaded"}
     {"kind": "case", "index": i, "value": <codec>}  or  {"kind": "case", "index": i, "error": {...}}
@@ -13,13 +14,20 @@ timeout or a crash is still there:
     {"kind": "done"}
     {"kind": "internal_error", "detail": "..."}
 
-The order of work matters: import NumPy (so OpenBLAS starts before any limit), decode the inputs,
-tell the parent we are ready (its timeout starts then), run the exercise's setup, set the resource
-limits, install the audit hook (guard.py), and only then compile and run the learner's code.
-Everything the learner's code prints goes to the parent through stdout and stderr.
+Three processes: this one unshares new PID, network and IPC namespaces and forks their init,
+which forks the worker and reaps until the worker ends; when the init exits, the kernel kills
+everything left in the namespace, whatever `setsid` or double forks the learner's code tried.
+This one then ends the way the worker ended (its exit code, or its signal), for the parent.
+
+The worker's order matters: import NumPy (so OpenBLAS starts before any limit), decode the
+inputs, tell the parent we are ready (its timeout starts then), run the exercise's setup, set
+the resource limits, raise the kernel's walls (`confine.py`: no new privileges, root's powers
+dropped, Landlock, seccomp), install the audit hook (guard.py, a second layer), and only then
+compile and run the learner's code. Everything it prints goes to the parent through stdout and
+stderr.
 
 This file runs as a script in a fresh interpreter, so it imports nothing from `tutor`: it loads
-codec.py and guard.py, its neighbours, by path.
+confine.py, codec.py and guard.py, its neighbours, by path.
 """
 
 from __future__ import annotations
@@ -31,8 +39,9 @@ import json
 import linecache
 import math
 import os
+import signal
+import struct
 import sys
-import sysconfig
 import traceback
 import types
 from typing import Any, NoReturn
@@ -47,12 +56,33 @@ _MEMORY_LINE = b'{"kind":"memory"}\n'
 
 
 def main(argv: list[str]) -> NoReturn:
-    workdir, ready_fd = argv[1], int(argv[2])
+    """The three processes of a run: this one (relays), the namespace's init, the worker."""
+    workdir, ready_fd, result_fd, parent = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+    here = os.path.dirname(os.path.abspath(__file__))
+    confine = _load_neighbour("_tutor_sandbox_confine", os.path.join(here, "confine.py"))
+    if not confine.parent_death_signal(parent) and confine.LINUX:
+        os._exit(70)  # the app is already gone
     with open(os.path.join(workdir, "job.json"), encoding="utf-8") as job_file:
         job = json.load(job_file)
-    results = open(os.path.join(workdir, "results.jsonl"), "ab", buffering=0)  # noqa: SIM115
+    namespaces = confine.unshare_namespaces()
+    status_read, status_write = os.pipe()
+    init = os.fork()
+    if init:
+        for fd in (ready_fd, result_fd, status_write):
+            os.close(fd)
+        _relay(init, status_read)
+    os.close(status_read)
+    confine.parent_death_signal()
+    worker = os.fork()
+    if worker:
+        for fd in (ready_fd, result_fd):
+            os.close(fd)
+        _reap_until(worker, status_write)
+    os.close(status_write)
+    confine.parent_death_signal()
+    results = _Channel(result_fd)
     try:
-        _run(job, workdir, ready_fd, results)
+        _run(job, workdir, ready_fd, results, confine, namespaces)
     except MemoryError:
         _record(results, {"kind": "memory"})
     except BaseException:
@@ -60,7 +90,59 @@ def main(argv: list[str]) -> NoReturn:
     _leave(0)
 
 
-def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None:
+def _relay(init: int, status_read: int) -> NoReturn:
+    """Outside the namespace: wait for its init, then end the way the worker ended."""
+    _, status = os.waitpid(init, 0)
+    data = os.read(status_read, 4)
+    if len(data) == 4:
+        (status,) = struct.unpack("i", data)
+    if os.WIFEXITED(status):
+        os._exit(os.WEXITSTATUS(status))
+    number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else signal.SIGKILL
+    with contextlib.suppress(Exception):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(number, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
+    os._exit(128 + number)
+
+
+def _reap_until(worker: int, status_write: int) -> NoReturn:
+    """The namespace's init: reap every orphan until the worker ends, pass its status on, and
+    exit, which makes the kernel kill whatever is left in the namespace."""
+    while True:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            os._exit(1)
+        except InterruptedError:
+            continue
+        if pid == worker:
+            os.write(status_write, struct.pack("i", status))
+            os._exit(0)
+
+
+class _Channel:
+    """The result pipe the parent opened: it keeps the read end, so it cannot be swapped."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+
+def _run(
+    job: dict[str, Any],
+    workdir: str,
+    ready_fd: int,
+    results: _Channel,
+    confine: Any,
+    namespaces: bool,
+) -> None:
     for path in job["paths"]:
         if path not in sys.path:
             sys.path.append(path)
@@ -93,14 +175,36 @@ def _run(job: dict[str, Any], workdir: str, ready_fd: int, results: Any) -> None
 
     limits = job["limits"]
     _set_resource_limits(limits)
-    read_roots = _python_folders(job["paths"])
-    _forget_outside(read_roots)
+    walls = job["walls"]
+    _forget_outside(walls["read"] + walls["list"])
     linecache.cache[LEARNER_FILE] = (len(source), None, source.splitlines(True), LEARNER_FILE)
-    hidden = [*job["hidden"], os.path.join(workdir, "job.json"), results.name]
-    hidden += [os.path.join(root, name) for root in read_roots for name in job["hidden_names"]]
-    guard.install(workdir, read_roots, hidden)
+    applied = _confine(confine, walls, workdir, namespaces)
+    _record(results, {"kind": "walls", "applied": applied})
+    hidden = [os.path.join(workdir, "job.json")]
+    guard.install(workdir, walls["read"], hidden, walls["list"])
 
     _run_learner(source, module, calls, codec, limits["value_bytes"], results)
+
+
+def _confine(confine: Any, walls: dict[str, Any], workdir: str, namespaces: bool) -> list[str]:
+    """The kernel's walls, strongest last; a wall the parent counts on must go up, or we stop."""
+    applied = ["namespaces"] if namespaces else []
+    if not confine.LINUX:
+        return applied
+    if not confine.no_new_privileges():
+        raise OSError("PR_SET_NO_NEW_PRIVS failed")
+    dropped = confine.drop_privileges(walls["nobody"])
+    if dropped:
+        applied.append(dropped)
+    confine.parent_death_signal()  # changing the uid cleared it
+    abi = confine.landlock(walls["read"], walls["list"], [workdir], walls["devices"])
+    if abi:
+        applied.append(f"landlock {abi}")
+    elif walls["landlock"]:
+        raise OSError("Landlock was there for the parent but not for the child")
+    if confine.seccomp():
+        applied.append("seccomp")
+    return applied
 
 
 def _run_learner(
@@ -232,8 +336,12 @@ def _describe(exc: BaseException, learner_only: bool = True) -> dict[str, Any]:
 
 def _describe_syntax_error(exc: BaseException) -> dict[str, Any]:
     if not isinstance(exc, SyntaxError):  # ValueError (null bytes), RecursionError (nesting)
-        return {"type": _type_name(exc), "message": _message(exc), "line": None,
-                "traceback": f"{_type_name(exc)}: {_message(exc)}"}  # fmt: skip
+        return {
+            "type": _type_name(exc),
+            "message": _message(exc),
+            "line": None,
+            "traceback": f"{_type_name(exc)}: {_message(exc)}",
+        }
     text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
     message = exc.msg[:MESSAGE_CHARS] if isinstance(exc.msg, str) else _message(exc)
     return {
@@ -253,8 +361,6 @@ def _set_resource_limits(limits: dict[str, Any]) -> None:
         import resource
     except ImportError:  # not POSIX: only the parent's wall-clock timeout applies
         return
-    import signal
-
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big file raises OSError instead
 
     def cap(kind: int, soft: int, hard: int | None = None) -> None:
@@ -283,18 +389,9 @@ def _address_space_in_use() -> int:
         return 1024 * _MIB  # no /proc (macOS, where RLIMIT_AS is not enforced anyway)
 
 
-def _python_folders(extra: list[str]) -> list[str]:
-    """Python's standard library and site-packages: the folders the learner's code may read."""
-    paths = sysconfig.get_paths()
-    roots = {paths[name] for name in ("stdlib", "platstdlib", "purelib", "platlib")}
-    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
-    roots.update(p for p in sys.path if os.path.realpath(p).startswith(prefixes))
-    roots.update(extra)
-    return sorted(os.path.realpath(root) for root in roots if root)
-
-
 def _forget_outside(read_roots: list[str]) -> None:
-    """Drop the import paths the learner has no business reaching (such as a source checkout)."""
+    """Drop the import paths that lead nowhere the learner may read (the audit hook and Landlock
+    would refuse them anyway; this keeps imports from stumbling on them)."""
     inside = tuple(root + os.sep for root in read_roots)
 
     def allowed(path: str) -> bool:

@@ -1,4 +1,4 @@
-"""Layers. One kind is enough for the whole course: `Dense`, where every input meets every unit."""
+"""`Dense`: every input meets every unit. The layer that does the learning in this course."""
 
 from __future__ import annotations
 
@@ -9,37 +9,26 @@ import numpy as np
 
 from tutor.engine import activations, initializers
 from tutor.engine.errors import EngineError
-
-_name_counts: dict[str, int] = {}
-
-
-def unique_name(base: str) -> str:
-    """Keras-style automatic names: "dense", then "dense_1", "dense_2", ..."""
-    count = _name_counts.get(base, 0)
-    _name_counts[base] = count + 1
-    return base if count == 0 else f"{base}_{count}"
+from tutor.engine.layers.base import Layer, sample_shape
 
 
 def _input_size(input_shape: Any, input_dim: Any, layer: str) -> int | None:
     if input_dim is not None:
         input_shape = (input_dim,)
-    if input_shape is None:
+    shape = sample_shape(input_shape, layer)
+    if shape is None:
         return None
-    if isinstance(input_shape, (int, np.integer)):
-        input_shape = (input_shape,)
-    shape = tuple(input_shape)
-    if len(shape) == 2 and shape[0] is None:
-        shape = shape[1:]
-    if len(shape) != 1 or not isinstance(shape[0], (int, np.integer)) or shape[0] < 1:
+    if len(shape) != 1:
         raise EngineError(
             f"{layer} takes one row of numbers per sample, so input_shape must look like (n,), "
-            f"e.g. input_shape=(8,) for 8 features; got input_shape={input_shape!r}. "
-            "Flatten images first, e.g. x.reshape(len(x), -1)."
+            f"e.g. input_shape=(8,) for 8 features; got input_shape={input_shape!r}. For images, "
+            f"put Flatten(input_shape={shape!r}) before it (or reshape the data with "
+            "x.reshape(len(x), -1))."
         )
-    return int(shape[0])
+    return shape[0]
 
 
-class Dense:
+class Dense(Layer):
     """A fully connected layer of `units` neurons.
 
     Forward, for a batch of m samples with n features each:
@@ -55,9 +44,12 @@ class Dense:
         dL/dx = dL/dz @ Wᵀ                  (m, k) @ (k, n) -> (m, n), passed further down
 
     `kernel` W has shape (inputs, units) as in Keras. The layer's weights are built as soon as it
-    knows its input size: from `input_shape=(n,)` / `input_dim=n`, or from the data at the first
-    `fit` or `predict`.
+    knows its input size: from `input_shape=(n,)` / `input_dim=n`, from the layer before it, or
+    from the data at the first `fit` or `predict`. Samples must be rows of numbers: put `Flatten`
+    before a Dense layer that receives images.
     """
+
+    base_name = "dense"
 
     def __init__(
         self,
@@ -72,13 +64,15 @@ class Dense:
     ):
         if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units < 1:
             raise EngineError(f"Dense needs a whole number of units >= 1, got units={units!r}.")
+        super().__init__(name=name)
         self.units = int(units)
         self.activation = activations.get(activation)
         self.use_bias = bool(use_bias)
         self.kernel_initializer = initializers.get(kernel_initializer)
         self.bias_initializer = initializers.get(bias_initializer)
-        self.name = name or unique_name("dense")
         self.input_dim = _input_size(input_shape, input_dim, f"Dense layer {self.name!r}")
+        if self.input_dim is not None:
+            self.declared_input_shape = (self.input_dim,)
         self.kernel: np.ndarray | None = None
         self.bias: np.ndarray | None = None
         self.kernel_grad: np.ndarray | None = None
@@ -92,12 +86,27 @@ class Dense:
     def built(self) -> bool:
         return self.kernel is not None
 
-    def build(self, input_dim: int, dtype: Any = np.float32, initialize: bool = True) -> None:
-        """Draw the starting weights: kernel (input_dim, units), bias (units,).
+    def compute_output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        if len(input_shape) != 1:
+            raise EngineError(
+                f"Dense layer {self.name!r} takes one row of numbers per sample, but it would "
+                f"receive samples of shape {input_shape}. Put a Flatten() layer before it, e.g. "
+                f"Flatten(input_shape={input_shape}) as the first layer."
+            )
+        return (self.units,)
 
+    def build(
+        self, input_shape: Sequence[int] | int, dtype: Any = np.float32, initialize: bool = True
+    ) -> None:
+        """Draw the starting weights: kernel (inputs, units), bias (units,).
+
+        `input_shape` is one sample's shape, (inputs,) (a bare number is accepted too).
         `initialize=False` leaves them at zero (for a model whose weights are loaded next).
         """
-        self.input_dim = int(input_dim)
+        if isinstance(input_shape, (int, np.integer)):
+            input_shape = (int(input_shape),)
+        super().build(input_shape, dtype, initialize)
+        self.input_dim = self.input_sample_shape[0]
         kernel_shape, bias_shape = (self.input_dim, self.units), (self.units,)
         if initialize:
             self.kernel = self.kernel_initializer(kernel_shape, dtype)
@@ -114,11 +123,18 @@ class Dense:
 
     def parameters(self) -> list[np.ndarray]:
         """The live weight arrays, in Keras order: [kernel, bias]."""
+        if not self.built:
+            return []
         return [self.kernel, self.bias] if self.use_bias else [self.kernel]
 
     def gradients(self) -> list[np.ndarray]:
         """dL/dW and dL/db from the last backward pass, aligned with `parameters()`."""
+        if not self.built:
+            return []
         return [self.kernel_grad, self.bias_grad] if self.use_bias else [self.kernel_grad]
+
+    def parameter_names(self) -> list[str]:
+        return ["kernel", "bias"] if self.use_bias else ["kernel"]
 
     def bind(self, parameters: list[np.ndarray], gradients: list[np.ndarray]) -> None:
         """Use these arrays (views into the model's flat buffers) from now on."""
@@ -126,19 +142,6 @@ class Dense:
         if self.use_bias:
             self.bias, self.bias_grad = parameters[1], gradients[1]
         self._rows = 0
-
-    def get_weights(self) -> list[np.ndarray]:
-        return [p.copy() for p in self.parameters()] if self.built else []
-
-    def set_weights(self, weights: Sequence[Any]) -> None:
-        expected = [p.shape for p in self.parameters()] if self.built else []
-        got = [np.shape(w) for w in weights]
-        if not self.built or got != expected:
-            raise EngineError(
-                f"Layer {self.name!r} has weights of shapes {expected}, got arrays of shapes {got}."
-            )
-        for target, value in zip(self.parameters(), weights, strict=True):
-            target[...] = value
 
     def count_params(self) -> int:
         if self.input_dim is None:
@@ -155,7 +158,7 @@ class Dense:
         self._dx_store = np.empty((m, self.input_dim), dtype)
         self._rows = m
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """a = activation(x @ W + b); remembers x, z and a for the backward pass."""
         m = len(x)
         if m > self._rows:
@@ -166,6 +169,11 @@ class Dense:
         a = self.activation.forward(z, out=self._a_store[:m])
         self._x, self._z, self._a = x, z, a
         return a
+
+    @property
+    def logits(self) -> np.ndarray | None:
+        """z = x @ W + b of the last forward pass (what the activation was applied to)."""
+        return self._z
 
     def backward(self, grad_a: np.ndarray, input_gradient: bool = True) -> np.ndarray | None:
         """From dL/da, fill kernel_grad and bias_grad; return dL/dx (None if not asked for)."""

@@ -1,0 +1,123 @@
+"""What the child may read, list and write (parent side): the paths `confine.landlock` allows.
+
+Read-only: Python's standard library, everything in site-packages except any copy of the tutor's
+package (an editable install leaves one there that holds the lessons), NumPy wherever it is, the
+system's shared libraries (an extension imported late may load one), and of the tutor only what
+a learner may import: `tutor/__init__.py`, `tutor/paths.py`, `tutor/engine/`, `tutor/datasets/`
+and the data sets. Listed but not read: the folders on the way to the hidden ones (site-packages,
+a source checkout), so that Python can find `tutor` there; names in them can be listed.
+Everything else (the lessons and their solutions, the checkers, the sandbox's own code, the
+progress database, the home folder, /proc and /etc) is neither. The work folder is the only
+place it may write.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import sysconfig
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy
+
+from . import confine
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+_TUTOR_PIECES = ("__init__.py", "paths.py", "engine", "datasets")
+_SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache")
+DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom")
+
+
+@cache
+def walls() -> dict[str, Any]:
+    """The job's "walls": read and list paths, devices, which layers the parent counts on."""
+    read: set[str] = set()
+    listing: set[str] = {str(_PACKAGE)}
+    folders = _import_folders()
+    # Any copy of the tutor's package on the import path (an editable install leaves one in
+    # site-packages holding the lessons), and the lessons wherever they are.
+    hidden = {str(_PACKAGE), *_lessons_folder()}
+    hidden.update(os.path.join(entry, _PACKAGE.name) for entry in folders)
+    hidden = {os.path.realpath(path) for path in hidden if os.path.lexists(path)}
+    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
+    for entry in folders:
+        if entry.startswith(prefixes):
+            _allow_around(entry, hidden, read, listing)
+        elif any(_within(path, entry) for path in hidden):
+            listing.add(entry)  # a checkout: only its names, so that `import tutor` finds it
+        else:
+            read.add(entry)
+    read.update(str(_PACKAGE / piece) for piece in _TUTOR_PIECES)
+    read.update(_data_folder())
+    read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
+    found = confine.probe()
+    reachable = confine.reachable_by_nobody([*read, *listing, tempfile.gettempdir() + "/x"])
+    return {
+        "read": sorted(read),
+        "list": sorted(listing - read),
+        "devices": list(DEVICES),
+        "landlock": bool(found["landlock"]),
+        "nobody": confine.LINUX and os.geteuid() == 0 and reachable,
+    }
+
+
+def missing_layers() -> list[str]:
+    """One line per wall this system lacks (empty when all are there)."""
+    found = confine.probe()
+    notes = {
+        "landlock": "no Landlock (Linux 5.13+): the audit hook alone keeps files out of reach",
+        "seccomp": "no seccomp filter here: processes and sockets are refused only by Python",
+        "namespaces": "no PID/network namespaces: leftover processes are killed by group only",
+    }
+    return [notes[layer] for layer, what in found.items() if not what]
+
+
+def _import_folders() -> list[str]:
+    paths = sysconfig.get_paths()
+    entries = [paths[name] for name in ("stdlib", "platstdlib", "purelib", "platlib")]
+    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
+    entries += [p for p in sys.path if p and os.path.realpath(p).startswith(prefixes)]
+    entries += [str(_PACKAGE.parent), str(Path(numpy.__file__).resolve().parents[1])]
+    real = {os.path.realpath(entry) for entry in entries}
+    return sorted(entry for entry in real if os.path.isdir(entry))
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)
+
+
+def _allow_around(folder: str, hidden: set[str], read: set[str], listing: set[str]) -> None:
+    """Read all of `folder` but the hidden paths in it: list the folders on the way to them."""
+    if folder in hidden:
+        return
+    if not any(_within(path, folder) for path in hidden):
+        read.add(folder)
+        return
+    listing.add(folder)
+    try:
+        children = os.listdir(folder)
+    except OSError:
+        return
+    for child in children:
+        _allow_around(os.path.join(folder, child), hidden, read, listing)
+
+
+def _lessons_folder() -> list[str]:
+    try:
+        from tutor.paths import lessons_dir
+
+        return [str(lessons_dir())]
+    except (ImportError, FileNotFoundError):
+        return []
+
+
+def _data_folder() -> list[str]:
+    try:
+        from tutor.paths import data_dir
+
+        return [str(data_dir().resolve())]
+    except (ImportError, FileNotFoundError):
+        return []
