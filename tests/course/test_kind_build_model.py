@@ -168,7 +168,7 @@ def test_names_keras_does_not_have_are_found(source: str, name: str) -> None:
 
 def test_portable_programs_have_no_foreign_names() -> None:
     source = """
-from tutor.engine import Dense, Sequential, optimizers, LambdaCallback
+from tutor.engine import Dense, Flatten, Sequential, optimizers, LambdaCallback, set_random_seed
 from tutor.engine.layers import Dense as D
 
 model = Sequential([Dense(8, activation="relu", input_dim=8), D(1, activation="sigmoid")])

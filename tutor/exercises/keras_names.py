@@ -13,41 +13,25 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from tutor.engine.keras_names import KERAS_NAMES
 from tutor.i18n import Text, both
 
-# Names the course may import from `tutor.engine` (or its submodules), with their Keras home.
-KERAS_HOME = {
-    "Sequential": "keras.Sequential",
-    "Input": "keras.Input",
-    "Dense": "keras.layers.Dense",
-    "Flatten": "keras.layers.Flatten",
-    "Dropout": "keras.layers.Dropout",
-    "Activation": "keras.layers.Activation",
-    "layers": "keras.layers",
-    "optimizers": "keras.optimizers",
-    "losses": "keras.losses",
-    "metrics": "keras.metrics",
-    "activations": "keras.activations",
-    "initializers": "keras.initializers",
-    "callbacks": "keras.callbacks",
-    "Callback": "keras.callbacks.Callback",
-    "EarlyStopping": "keras.callbacks.EarlyStopping",
-    "History": "keras.callbacks.History",
-    "LambdaCallback": "keras.callbacks.LambdaCallback",
-    "load_model": "keras.models.load_model",
-    "to_categorical": "keras.utils.to_categorical",
-}
+# Names the course may import from `tutor.engine` (or its submodules), with their Keras home:
+# the engine's own list of what it shares with Keras (tutor.engine.keras_names), by last name.
+MODULES = ("layers", "optimizers", "losses", "metrics", "activations", "initializers")
+MODULES += ("callbacks", "models", "utils")
+KERAS_HOME = {name.rsplit(".", 1)[-1]: f"keras.{name}" for name in KERAS_NAMES}
+KERAS_HOME.update({module: f"keras.{module}" for module in MODULES})
 # What to write in Keras instead of an engine-only name, where there is something.
 INSTEAD = {
-    "set_seed": "keras.utils.set_random_seed",
+    "set_seed": "keras.utils.set_random_seed",  # the engine has both names
     "gradient_check": None,
     "GradientCheck": None,
     "Perceptron": None,
     "EngineError": None,
 }
 # Submodules of tutor.engine whose names match Keras modules (`from tutor.engine.layers import`).
-SUBMODULES = {"layers", "optimizers", "losses", "metrics", "activations", "initializers"}
-SUBMODULES |= {"callbacks", "model", "utils"}
+SUBMODULES = {*MODULES, "model"}
 # Attributes only the engine has.
 ENGINE_ONLY_ATTRIBUTES = {
     "stop_reason",
@@ -68,9 +52,8 @@ KERAS_OPTIMIZERS = {
     "sgd", "adam", "adamw", "rmsprop", "nadam", "adagrad", "adadelta", "adamax", "ftrl", "lion",
 }  # fmt: skip
 KERAS_OPTIMIZER_CLASSES = {
-    "SGD", "Adam", "AdamW", "RMSprop", "Nadam", "Adagrad", "Adadelta", "Adamax", "Ftrl", "Lion",
-    "Optimizer", "get",
-}  # fmt: skip
+    name.split(".", 1)[1] for name in KERAS_NAMES if name.startswith("optimizers.")
+} | {"Optimizer", "get"}
 KERAS_LOSSES = {
     "mse", "mae", "mean_squared_error", "mean_absolute_error", "binary_crossentropy",
     "categorical_crossentropy", "sparse_categorical_crossentropy", "huber", "hinge",

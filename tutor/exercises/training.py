@@ -5,7 +5,7 @@
     timeout_s = 20
     [exercise.train]
     dataset = "pima"                 # tutor.datasets.load name (dataset_options = {...} too)
-    preprocess = "standardize"       # none | standardize | pixels, as the lessons teach
+    preprocess = "standardize"       # none | standardize | pixels (flattened) | images (not)
     rows = 2000                      # optional: only the first `rows` training rows
     validation = 0.2                 # the LAST 20 % of those rows are held out, as validation_split
     epochs = 150
@@ -37,7 +37,7 @@ from tutor.exercises.base import Detail, SpecError
 from tutor.i18n import LANGS, Text, both
 
 HARNESS = "__tutor_train__"
-PREPROCESS = ("none", "standardize", "pixels")
+PREPROCESS = ("none", "standardize", "pixels", "images")  # images: scaled to [0, 1], unflattened
 METRICS = ("val_accuracy", "val_loss")
 
 # Trusted code run in the child before the learner's: the engine is imported while the child may
@@ -189,6 +189,9 @@ def _data(
     x_fit, x_val = x_fit.astype(np.float32), x_val.astype(np.float32)
     if preprocess == "pixels":
         x_fit, x_val = datasets.scale_pixels(dataset, x_fit, x_val)
+    elif preprocess == "images":  # for a model that starts with Flatten
+        top = np.float32(datasets.PIXEL_MAX[dataset])
+        x_fit, x_val = x_fit / top, x_val / top
     elif preprocess == "standardize":
         x_fit, x_val = datasets.standardize(x_fit, x_val)
     return x_fit, y_fit, x_val, y_val
@@ -365,7 +368,7 @@ def describe(spec: TrainSpec, function: str, lang: str) -> str:
         function=function,
         rows=len(x_fit),
         val=len(x_val),
-        features=x_fit.shape[1],
+        features="×".join(str(n) for n in x_fit.shape[1:]),
         epochs=spec.epochs,
         batch=spec.batch_size,
         seed=spec.seed,
