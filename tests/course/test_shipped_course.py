@@ -21,11 +21,11 @@ def test_tutor_lint_passes_on_the_shipped_lessons(capsys) -> None:
     assert main(["lint"]) == 0, capsys.readouterr().out
 
 
-def test_every_lesson_has_at_least_four_exercises() -> None:
+def test_every_lesson_has_at_least_five_exercises() -> None:
     course = load_course()
     assert course.lessons
     for lesson in course.lessons:
-        assert len(lesson.exercises) >= 4, lesson.id
+        assert len(lesson.exercises) >= 5, lesson.id
 
 
 def test_the_course_can_be_completed_to_100_percent(capsys, tmp_path: Path) -> None:

@@ -203,6 +203,14 @@ class EarlyStopping(Callback):
         if self.wait >= self.patience and epoch > 0:
             self.stopped_epoch = epoch
             self.model.stop_training = True
+            self.model.stop_code = "early_stopping"
+            self.model.stop_info = {
+                "epoch": epoch + 1,
+                "monitor": self.monitor,
+                "wait": self.wait,
+                "best": float(self.best),
+                "best_epoch": self.best_epoch + 1,
+            }
             self.model.stop_reason = (
                 f"early stopping at epoch {epoch + 1}: {self.monitor} did not improve for "
                 f"{self.wait} epoch{'s' if self.wait != 1 else ''} (best {self.best:.4f} at "

@@ -55,6 +55,10 @@ class Sequential(Trainer):
         self._metric_specs: list[Any] = []
         self.stop_training = False
         self.stop_reason: str | None = None
+        # The same, as data for programs that word it themselves (in another language):
+        # "bad_loss" | "requested" | "early_stopping" | None, and the numbers behind it.
+        self.stop_code: str | None = None
+        self.stop_info: dict[str, Any] = {}
         self.history: History | None = None
         # Use the short form dL/dz = (a − y)/m for sigmoid+BCE and softmax+CCE (see losses).
         self.use_fused_gradients = True

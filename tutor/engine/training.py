@@ -114,6 +114,7 @@ class Trainer:
 
         self.stop_training = False
         self.stop_reason = None
+        self.stop_code, self.stop_info = None, {}
         shuffled = shuffle and steps > 1
         x_batch = np.empty((min(batch_size, n), *x.shape[1:]), self.dtype) if shuffled else None
         logs: dict[str, float] = {}
@@ -152,6 +153,7 @@ class Trainer:
                 break
 
         if self.stop_training and self.stop_reason is None:
+            self.stop_code, self.stop_info = "requested", {"epoch": epoch + 1, "batch": steps_done}
             self.stop_reason = (
                 f"training was stopped on request (model.stop_training = True) at epoch "
                 f"{epoch + 1}, batch {steps_done}"
@@ -256,6 +258,8 @@ class Trainer:
     def _stop_for_bad_loss(self, value: float, epoch: int, step: int, verbose: int) -> None:
         lr = getattr(self.optimizer, "learning_rate", None)
         self.stop_training = True
+        self.stop_code = "bad_loss"
+        self.stop_info = {"loss": value, "epoch": epoch + 1, "batch": step + 1, "learning_rate": lr}
         self.stop_reason = (
             f"the loss became {value} at epoch {epoch + 1}, batch {step + 1}: "
             f"the learning rate {lr} is probably too high (or the inputs are not scaled), "

@@ -9,6 +9,9 @@ compares the returned values with the reference solution's, with tolerances.
     timeout_s = 5                      # sandbox limits (defaults 5 s, 512 MB)
     numpy_errors = "raise"             # NumPy overflow/invalid/divide raise instead of warning
     wrong = ['''def sigmoid(z): ...''']   # known-wrong programs that must fail (lint)
+    keras = true                       # the code may import tutor.engine, and only names Keras has
+    [exercise.train]                   # instead of `cases`: the learner writes build_model(), the
+    ...                                # checker trains it (see tutor/exercises/training.py)
 
 The reference solution (`solution`) is course code and runs in the parent, once, to produce the
 expected values; the learner's code only ever runs in the sandbox and never sees them.
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tutor.exercises import training
 from tutor.exercises.base import (
     FAILED,
     INVALID,
@@ -56,6 +60,7 @@ from tutor.exercises.course_programs import (
     probe_function,
     raised,
 )
+from tutor.exercises.keras_names import foreign_names
 from tutor.i18n import LANGS, Text, t, tt
 from tutor.sandbox import Call, Limits, run_functions
 
@@ -80,21 +85,29 @@ class CodeSpec:
     numpy_errors: str = "warn"
     probe: str = ""
     judge: str = ""
+    keras: bool = False
+    train: training.TrainSpec | None = None
 
 
 class CodeKind(ExerciseKind):
     name = "code"
     spec_keys = frozenset(
         {"function", "starter", "setup", "cases", "rtol", "atol", "timeout_s", "memory_mb", "wrong"}
-        | {"numpy_errors", "probe", "judge"}
+        | {"numpy_errors", "probe", "judge", "keras", "train"}
     )
 
     def parse_spec(self, raw: dict[str, Any], lesson_dir: Path) -> CodeSpec:
         function = require(raw, "function", str, "the name of the function to write")
         starter = raw.get("starter", "")
         starter = _source(starter, lesson_dir, "starter")
-        cases = require(raw, "cases", list, "a list of argument lists, as Python expressions")
-        if not cases or not all(isinstance(c, str) for c in cases):
+        train = training.parse(raw["train"]) if "train" in raw else None
+        if train is not None:
+            if "cases" in raw:
+                raise SpecError("an exercise with `train` has no `cases`", "cases")
+            cases: list[str] = []
+        else:
+            cases = require(raw, "cases", list, "a list of argument lists, as Python expressions")
+        if train is None and (not cases or not all(isinstance(c, str) for c in cases)):
             raise SpecError("`cases` needs at least one argument list (a string)", "cases")
         setup = raw.get("setup", "import numpy as np")
         probe = _source(raw.get("probe", ""), lesson_dir, "probe")
@@ -132,20 +145,30 @@ class CodeKind(ExerciseKind):
             numpy_errors,
             probe,
             judge,
+            bool(raw.get("keras", False)) or train is not None,
+            train,
         )
 
     def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return invalid(tt("empty_answer"))
+        if spec.keras:
+            foreign = foreign_names(answer)
+            if foreign:
+                details = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
+                return Verdict(FAILED, 0.0, foreign[0].message, details)
+        if spec.train is not None:
+            return self._check_training(spec, answer)
         arguments = case_arguments(spec.setup, spec.cases)
         expected = outcomes(exercise.solution, spec.function, spec.setup, spec.cases, spec.probe)
         calls = [Call(spec.function, args) for args in arguments]
+        setup = STRICT_NUMPY if spec.numpy_errors == "raise" else ""
         result = run_functions(
             answer,
             calls,
             limits=spec.limits,
-            setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+            setup=training.SETUP + setup if spec.keras else setup,
             probe=spec.probe,
         )
         output = trim_output(result.stdout)
@@ -248,12 +271,32 @@ class CodeKind(ExerciseKind):
         """Never by text: `check` matches known mistakes by what the program does."""
         return False
 
+    def _check_training(self, spec: CodeSpec, answer: str) -> Verdict:
+        """Train the learner's `build_model()` in the sandbox; judge it here on held-out rows."""
+        train = spec.train
+        assert train is not None
+        call = Call(training.HARNESS, training.job_arguments(train, spec.function))
+        result = run_functions(answer, [call], limits=spec.limits, setup=training.SETUP)
+        output = trim_output(result.stdout)
+        if result.status != "ok":
+            return Verdict(result.status, 0.0, result.message, output=output)
+        case = result.cases[0]
+        if case.error is not None:
+            message = tt("code_case_raised", error=case.error.traceback or str(case.error))
+            return Verdict(FAILED, 0.0, message, output=output)
+        judgement = training.judge(train, spec.function, case.value)
+        status = PASSED if judgement.ok else FAILED
+        score = 1.0 if judgement.ok else 0.0
+        return Verdict(status, score, judgement.message, judgement.details, output)
+
     def plainly_wrong(self, exercise: Exercise) -> list[str]:
         spec: CodeSpec = exercise.spec
         return [answer for answer in (spec.starter, *spec.wrong) if answer.strip()]
 
     def describe(self, exercise: Exercise, lang: str) -> str:
         spec: CodeSpec = exercise.spec
+        if spec.train is not None:
+            return training.describe(spec.train, spec.function, lang)
         key = "code_write_class" if spec.function[:1].isupper() else "code_write"
         return t(key, lang, function=spec.function, cases=len(spec.cases))
 

@@ -14,11 +14,16 @@ the check trains with the engine under a fixed seed and a time budget and tests 
     learning_rate = { min = 0.0001, max = 10.0 }
     [exercise.defaults]                    # every field's value when the answer leaves it out
     hidden_layers = 0
-    [exercise.goal]                        # one of:
-    metric = "accuracy"                    #   metric (accuracy | loss) on (train | test) with
-    on = "train"                           #   at_least and/or at_most;
+    [exercise.goal]                        # one of (or [[exercise.goal]] tables, all must hold):
+    metric = "accuracy"                    #   metric (accuracy | loss) on (train | val) with
+    on = "val"                             #   at_least and/or at_most;
     at_least = 1.0                         #   diverges = true (the loss becomes nan/inf or grows);
                                            #   stalls = true (the loss barely moves)
+    validation = 0.2                       # with on = "val": the LAST 20 % of the training rows
+                                           # are held out, never trained on, and scored at the end
+
+Goals are never on the test set: settings are chosen on validation data, and the test score is
+only reported, once, beside the verdict (as lessons 12 and 14 teach).
 
 Answers are `name=value` pairs: "hidden_layers=1 units=4 activation=tanh learning_rate=0.1".
 """
@@ -34,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tutor.engine_text import stop_text
 from tutor.exercises.assignments import AssignmentError, parse_assignments
 from tutor.exercises.base import (
     Detail,
@@ -46,7 +52,7 @@ from tutor.exercises.base import (
     require,
 )
 from tutor.exercises.numeric import parse_number
-from tutor.i18n import Text, t, tt
+from tutor.i18n import Text, both, t, tt
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
@@ -80,6 +86,7 @@ class Goal:
     at_most: float | None = None
     diverges: bool = False
     stalls: bool = False
+    stall_ratio: float = 0.9  # with stalls: the last loss is at least this share of the first
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,8 @@ class ExperimentSpec:
     defaults: dict[str, Any]
     goal: Goal
     counterexamples: tuple[str, ...] = field(default=())
+    goals: tuple[Goal, ...] = field(default=())  # every goal; `goal` is the first
+    validation: float = 0.2
 
 
 @dataclass
@@ -107,10 +116,13 @@ class RunResult:
     history: dict[str, list[float]]
     train: dict[str, float]
     test: dict[str, float]
+    val: dict[str, float]
     epochs_run: int
     seconds: float
     stop_reason: str | None
     hit_budget: bool
+    stop_code: str | None = None  # the engine's reason as data, worded by tutor.engine_text
+    stop_info: dict[str, Any] = field(default_factory=dict)
 
 
 class ConfigError(ValueError):
@@ -169,17 +181,32 @@ def _describe(spec: ExperimentSpec, name: str) -> str:
     return ", ".join(str(choice) for choice in spec.form[name])
 
 
-def load_data(spec: ExperimentSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The exercise's data set, preprocessed as the lesson teaches."""
+def uses_validation(spec: ExperimentSpec) -> bool:
+    return any(goal.on == "val" for goal in spec.goals or (spec.goal,))
+
+
+def load_data(spec: ExperimentSpec) -> tuple[np.ndarray, ...]:
+    """(x_train, y_train, x_test, y_test, x_val, y_val), preprocessed as the lesson teaches.
+
+    With a goal on validation data the last `spec.validation` share of the training rows is
+    held out first (x_val, y_val) and x_train keeps the rest; otherwise x_val is empty.
+    Standardising measures the rows the model trains on only.
+    """
     from tutor import datasets
 
     (x_train, y_train), (x_test, y_test) = datasets.load(spec.dataset, **spec.dataset_options)
+    split = len(x_train)
+    if uses_validation(spec):
+        split = math.floor(len(x_train) * (1.0 - spec.validation))
+    x_val, y_val = x_train[split:], y_train[split:]
+    x_train, y_train = x_train[:split], y_train[:split]
     x_train, x_test = x_train.astype(np.float32), x_test.astype(np.float32)
+    x_val = x_val.astype(np.float32)
     if spec.preprocess == "pixels":
-        x_train, x_test = datasets.scale_pixels(spec.dataset, x_train, x_test)
+        x_train, x_test, x_val = datasets.scale_pixels(spec.dataset, x_train, x_test, x_val)
     elif spec.preprocess == "standardize":
-        x_train, x_test = datasets.standardize(x_train, x_test)
-    return x_train, y_train, x_test, y_test
+        x_train, x_test, x_val = datasets.standardize(x_train, x_test, x_val)
+    return x_train, y_train, x_test, y_test, x_val, y_val
 
 
 def train(
@@ -192,7 +219,7 @@ def train(
     from tutor.engine import Dense, Sequential, optimizers, set_seed
     from tutor.engine import callbacks as engine_callbacks
 
-    x_train, y_train, x_test, y_test = load_data(spec)
+    x_train, y_train, x_test, y_test, x_val, y_val = load_data(spec)
     set_seed(spec.seed)
     layers = []
     for index in range(config["hidden_layers"]):
@@ -230,15 +257,19 @@ def train(
     stop_reason = getattr(model, "stop_reason", None)
     train_scores = _scores(model, x_train, y_train)
     test_scores = _scores(model, x_test, y_test)
+    val_scores = _scores(model, x_val, y_val) if len(x_val) else {}
     return RunResult(
         config,
         {k: list(v) for k, v in history.history.items()},
         train_scores,
         test_scores,
+        val_scores,
         len(history.history.get("loss", [])),
         seconds,
         stop_reason,
         Budget.hit,
+        getattr(model, "stop_code", None),
+        dict(getattr(model, "stop_info", {}) or {}),
     )
 
 
@@ -250,20 +281,27 @@ def _scores(model: Any, x: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 
 def judge(spec: ExperimentSpec, run: RunResult) -> tuple[bool, list[Detail]]:
-    """Whether the run reached the goal, with one feedback row per condition."""
-    goal = spec.goal
+    """Whether the run reached every goal, with one feedback row per condition."""
+    rows: list[Detail] = []
+    for goal in spec.goals or (spec.goal,):
+        rows += _judge_one(goal, run)
+    return all(row.ok for row in rows), rows
+
+
+def _judge_one(goal: Goal, run: RunResult) -> list[Detail]:
     losses = run.history.get("loss", [])
     if goal.diverges:
         first = losses[0] if losses else math.nan
         last = losses[-1] if losses else math.nan
         diverged = run.stop_reason is not None or not math.isfinite(last) or last > 10 * first
         shown = "nan/inf" if run.stop_reason else f"{first:.4g} → {last:.4g}"
-        return diverged, [Detail("loss", "diverges", shown, diverged)]
+        return [Detail("loss", "diverges", shown, diverged)]
     if goal.stalls:
         first, last = (losses[0], losses[-1]) if losses else (math.nan, math.nan)
-        stalled = run.stop_reason is None and math.isfinite(last) and last >= 0.9 * first
-        return stalled, [Detail("loss", "≥ 0.9 × first", f"{first:.4g} → {last:.4g}", stalled)]
-    scores = run.train if goal.on == "train" else run.test
+        ratio = goal.stall_ratio
+        stalled = run.stop_reason is None and math.isfinite(last) and last >= ratio * first
+        return [Detail("loss", f"≥ {ratio:g} × first", f"{first:.4g} → {last:.4g}", stalled)]
+    scores = run.train if goal.on == "train" else run.val
     value = scores.get(goal.metric, math.nan)
     rows = []
     if goal.at_least is not None:
@@ -284,12 +322,34 @@ def judge(spec: ExperimentSpec, run: RunResult) -> tuple[bool, list[Detail]]:
                 math.isfinite(value) and value <= goal.at_most,
             )
         )
-    return all(row.ok for row in rows), rows
+    return rows
 
 
 # Training is deterministic under the exercise's seed, so a run already made for the same
 # settings is reused (lint and regrade check the same answers again).
 _RUNS: dict[tuple[Any, ...], RunResult] = {}
+
+
+def _goal(raw: Any) -> Goal:
+    if not isinstance(raw, dict):
+        raise SpecError("each `goal` is a table", "goal")
+    try:
+        goal = Goal(**raw)
+    except TypeError:
+        raise SpecError(
+            "`goal` keys are metric, on, at_least, at_most, diverges, stalls, stall_ratio", "goal"
+        ) from None
+    if goal.on == "test":
+        raise SpecError(
+            'a goal on the test set chooses settings by the test: use on = "val" (a held-out '
+            "share of the training rows); the test score is reported beside the verdict",
+            "goal",
+        )
+    if goal.metric not in ("accuracy", "loss") or goal.on not in ("train", "val"):
+        raise SpecError("`goal.metric` is accuracy or loss; `goal.on` is train or val", "goal")
+    if not (goal.diverges or goal.stalls or goal.at_least is not None or goal.at_most is not None):
+        raise SpecError("`goal` needs at_least, at_most, diverges or stalls", "goal")
+    return goal
 
 
 class ExperimentKind(ExerciseKind):
@@ -307,6 +367,7 @@ class ExperimentKind(ExerciseKind):
             "defaults",
             "goal",
             "counterexample",
+            "validation",
         }
     )
 
@@ -340,19 +401,14 @@ class ExperimentKind(ExerciseKind):
         unknown = sorted(set(defaults) - set(FIELDS))
         if unknown:
             raise SpecError(f"`defaults` has unknown fields {unknown}", "defaults")
-        goal_raw = require(raw, "goal", dict, "a table saying what the run must reach")
-        try:
-            goal = Goal(**goal_raw)
-        except TypeError:
-            raise SpecError(
-                "`goal` keys are metric, on, at_least, at_most, diverges, stalls", "goal"
-            ) from None
-        if goal.metric not in ("accuracy", "loss") or goal.on not in ("train", "test"):
-            raise SpecError("`goal.metric` is accuracy or loss; `goal.on` is train or test", "goal")
-        if not (
-            goal.diverges or goal.stalls or goal.at_least is not None or goal.at_most is not None
-        ):
-            raise SpecError("`goal` needs at_least, at_most, diverges or stalls", "goal")
+        goals_raw = require(raw, "goal", (dict, list), "a table saying what the run must reach")
+        goals = tuple(_goal(g) for g in (goals_raw if isinstance(goals_raw, list) else [goals_raw]))
+        if not goals:
+            raise SpecError("`goal` needs at least one table", "goal")
+        goal = goals[0]
+        validation = float(raw.get("validation", 0.2))
+        if not 0.0 < validation < 1.0:
+            raise SpecError("`validation` is the held-out share, between 0 and 1", "validation")
         counter = raw.get("counterexample", [])
         if not isinstance(counter, list) or not all(isinstance(c, str) for c in counter):
             raise SpecError("`counterexample` must be a list of answers", "counterexample")
@@ -370,6 +426,8 @@ class ExperimentKind(ExerciseKind):
             defaults,
             goal,
             tuple(counter),
+            goals,
+            validation,
         )
 
     def check(self, exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:
@@ -385,14 +443,20 @@ class ExperimentKind(ExerciseKind):
             if not run.hit_budget:  # a run cut by the clock depends on the machine's load
                 _RUNS[key] = run
         ok, rows = judge(spec, run)
+        if ok and uses_validation(spec) and "accuracy" in run.test:
+            # the test score is reported once the settings are chosen, never graded
+            shown = f"{run.test['accuracy']:.4f}"
+            note = both("참고로만 보여 줍니다(채점하지 않음)", "reported once, not graded")
+            rows.append(Detail("test accuracy", "—", shown, True, note))
         summary = tt("experiment_ran", epochs=run.epochs_run, seconds=f"{run.seconds:.1f}")
         if run.hit_budget:
             summary = {
                 k: f"{v} " + tt("experiment_budget", budget=f"{spec.budget_s:g}")[k]
                 for k, v in summary.items()
             }
-        if run.stop_reason:
-            summary = {k: f"{v}\n{run.stop_reason}" for k, v in summary.items()}
+        said = stop_text(run.stop_code, run.stop_info)
+        if said is not None and run.stop_code != "requested":  # the budget stop is said above
+            summary = {k: f"{v}\n{said[k]}" for k, v in summary.items()}
         if ok:
             return passed({k: f"{tt('correct')[k]} {v}" for k, v in summary.items()}, tuple(rows))
         return failed(
