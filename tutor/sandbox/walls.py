@@ -33,23 +33,8 @@ DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom")
 @cache
 def walls() -> dict[str, Any]:
     """The job's "walls": read and list paths, devices, which layers the parent counts on."""
-    read: set[str] = set()
-    listing: set[str] = {str(_PACKAGE)}
-    folders = _import_folders()
-    # Any copy of the tutor's package on the import path (an editable install leaves one in
-    # site-packages holding the lessons), and the lessons wherever they are.
-    hidden = {str(_PACKAGE), *_lessons_folder()}
-    hidden.update(os.path.join(entry, _PACKAGE.name) for entry in folders)
-    hidden = {os.path.realpath(path) for path in hidden if os.path.lexists(path)}
     prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
-    for entry in folders:
-        if entry.startswith(prefixes):
-            _allow_around(entry, hidden, read, listing)
-        elif any(_within(path, entry) for path in hidden):
-            listing.add(entry)  # a checkout: only its names, so that `import tutor` finds it
-        else:
-            read.add(entry)
-    read.update(str(_PACKAGE / piece) for piece in _TUTOR_PIECES)
+    read, listing = paths_for(_PACKAGE, _import_folders(), prefixes, _lessons_folder())
     read.update(_data_folder())
     read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
     found = confine.probe()
@@ -60,6 +45,33 @@ def walls() -> dict[str, Any]:
         "landlock": bool(found["landlock"]),
         "nobody": confine.LINUX and os.geteuid() == 0 and confine.reachable_by_nobody(read),
     }
+
+
+def paths_for(
+    package: Path, folders: list[str], prefixes: tuple[str, ...], lessons: list[str]
+) -> tuple[set[str], set[str]]:
+    """(read, list-only) paths for the tutor `package` and the import path's `folders`.
+
+    Folders under `prefixes` (Python's own: the standard library, site-packages) are read
+    whole except any copy of the package and the lessons; other folders that hold the package
+    (a source checkout) are only listed; the rest is read whole.
+    """
+    read: set[str] = set()
+    listing: set[str] = {str(package)}
+    # Any copy of the tutor's package on the import path (an editable install leaves one in
+    # site-packages holding the lessons), and the lessons wherever they are.
+    hidden = {str(package), *lessons}
+    hidden.update(os.path.join(entry, package.name) for entry in folders)
+    hidden = {os.path.realpath(path) for path in hidden if os.path.lexists(path)}
+    for entry in folders:
+        if entry.startswith(prefixes):
+            _allow_around(entry, hidden, read, listing)
+        elif any(_within(path, entry) for path in hidden):
+            listing.add(entry)  # a checkout: only its names, so that `import tutor` finds it
+        else:
+            read.add(entry)
+    read.update(str(package / piece) for piece in _TUTOR_PIECES)
+    return read, listing
 
 
 def for_workdir(workdir: str) -> dict[str, Any]:
