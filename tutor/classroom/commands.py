@@ -70,11 +70,12 @@ def grade_class(args: argparse.Namespace, lang: str) -> int:
     course = load_course()
     found, skipped = grading.read_bundles(args.folder)
     for name, reason in skipped:
-        print(pick(_fill(messages.SKIPPED, name=name, reason=reason), lang), file=sys.stderr)
+        line = _fill(messages.SKIPPED, name=name, reason=pick(reason, lang))
+        print(pick(line, lang), file=sys.stderr)
     if not found:
         return _fail(_fill(messages.NO_BUNDLES, path=args.folder), lang)
     if missing_layers():
-        layers = "; ".join(missing_layers())
+        layers = "; ".join(pick(note, lang) for note in missing_layers())
         print(pick(_fill(messages.LAYERS_MISSING, layers=layers), lang), file=sys.stderr)
     try:
         result = _regrade_with_progress(grading, course, found, skipped, args.workers, lang)

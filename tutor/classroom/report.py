@@ -40,7 +40,7 @@ def as_json(report: ClassReport) -> str:
             {**asdict(rate), "pass_rate": round(rate.pass_rate, 4)} for rate in report.exercises
         ],
         "disagreeing_bundles": disagreeing(report),
-        "skipped": [{"file": name, "reason": why} for name, why in report.skipped],
+        "skipped": [{"file": name, "reason": why["en"]} for name, why in report.skipped],
         "checks": report.checks,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -82,7 +82,7 @@ def show(report: ClassReport, lang: str) -> None:
 
     console = Console(highlight=False)
     head = {key: pick(text, lang) for key, text in messages.HEADERS.items()}
-    learners = Table(title=report.course_title)
+    learners = Table(title=pick(report.course_title, lang))
     for key in ("learner", "bundle", "points", "percent", "disagreements", "note"):
         learners.add_column(head[key], justify="right" if key in ("points", "percent") else "left")
     for learner in report.learners:

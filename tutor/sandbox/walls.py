@@ -82,13 +82,22 @@ def for_workdir(workdir: str) -> dict[str, Any]:
     return rules
 
 
-def missing_layers() -> list[str]:
-    """One line per wall this system lacks (empty when all are there)."""
+def missing_layers() -> list[dict[str, str]]:
+    """One note (Korean and English) per wall this system lacks; empty when all are there."""
     found = confine.probe()
     notes = {
-        "landlock": "no Landlock (Linux 5.13+): the audit hook alone keeps files out of reach",
-        "seccomp": "no seccomp filter here: processes and sockets are refused only by Python",
-        "namespaces": "no PID/network namespaces: leftover processes are killed by group only",
+        "landlock": {
+            "ko": "Landlock 없음 (Linux 5.13 이상 필요): 파일은 감사 훅만 막아요",
+            "en": "no Landlock (Linux 5.13+): the audit hook alone keeps files out of reach",
+        },
+        "seccomp": {
+            "ko": "seccomp 필터 없음: 프로세스와 소켓은 Python 안에서만 막혀요",
+            "en": "no seccomp filter here: processes and sockets are refused only by Python",
+        },
+        "namespaces": {
+            "ko": "PID/네트워크 네임스페이스 없음: 남은 프로세스는 그룹 단위로만 정리돼요",
+            "en": "no PID/network namespaces: leftover processes are killed by group only",
+        },
     }
     return [notes[layer] for layer, what in found.items() if not what]
 
