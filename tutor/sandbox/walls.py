@@ -37,12 +37,11 @@ def walls() -> dict[str, Any]:
     read, listing = paths_for(_PACKAGE, _import_folders(), prefixes, _lessons_folder())
     read.update(_data_folder())
     read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
-    found = confine.probe()
     return {
         "read": sorted(read),
         "list": sorted(listing - read),
         "devices": list(DEVICES),
-        "landlock": bool(found["landlock"]),
+        "landlock": confine.landlock_abi() > 0,
         "nobody": confine.LINUX and os.geteuid() == 0 and confine.reachable_by_nobody(read),
     }
 
