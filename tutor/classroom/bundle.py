@@ -31,6 +31,9 @@ FORMAT = "tutor-bundle"
 VERSION = 1
 MAX_BYTES = 50_000_000  # a whole course answered many times is well under 5 MB
 MAX_ANSWER_CHARS = 200_000
+MAX_ATTEMPTS = 2_000
+"""More attempts than any learner makes (a diligent one: a few hundred). The cap bounds what one
+bundle can cost the teacher: at most MAX_ATTEMPTS checks, each within its exercise's limits."""
 _ATTEMPT_FIELDS = {
     "exercise_id": str,
     "lesson_id": str,
@@ -196,6 +199,13 @@ def read(path: Path) -> Bundle:
     attempts = data.get("attempts")
     if not isinstance(attempts, list):
         raise BundleError(both("제출 목록(attempts)이 없어요", "has no list of attempts"))
+    if len(attempts) > MAX_ATTEMPTS:
+        raise BundleError(
+            both(
+                f"제출이 {len(attempts):,}개예요: 학습자 한 명의 한도 {MAX_ATTEMPTS:,}개보다 많아요",
+                f"holds {len(attempts):,} attempts, more than the {MAX_ATTEMPTS:,} a learner makes",
+            )
+        )
     return Bundle(
         path=path,
         learner=_text(data, "learner") or path.stem,
