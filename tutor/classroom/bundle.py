@@ -202,7 +202,7 @@ def read(path: Path) -> Bundle:
     if len(attempts) > MAX_ATTEMPTS:
         raise BundleError(
             both(
-                f"제출이 {len(attempts):,}개예요: 학습자 한 명의 한도 {MAX_ATTEMPTS:,}개보다 많아요",
+                f"제출이 {len(attempts):,}개: 한도 {MAX_ATTEMPTS:,}개보다 많아요",
                 f"holds {len(attempts):,} attempts, more than the {MAX_ATTEMPTS:,} a learner makes",
             )
         )
