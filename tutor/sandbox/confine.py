@@ -27,7 +27,6 @@ import ctypes
 import errno
 import functools
 import os
-import platform
 import struct
 import sys
 from collections.abc import Iterable
@@ -37,7 +36,7 @@ NOBODY = 65534
 
 # --------------------------------------------------------------------------- libc and syscalls
 
-_ARCH = platform.machine()
+_ARCH = os.uname().machine if hasattr(os, "uname") else ""
 # Syscall numbers: (x86_64, aarch64). Landlock's and io_uring's are the same everywhere.
 _NR = {
     "capset": (126, 91),

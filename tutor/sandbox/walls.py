@@ -1,4 +1,4 @@
-"""What the child may read, list and write (parent side): the paths `confine.landlock` allows.
+"""What the child may read, list and write (parent side): the paths `_confine().landlock` allows.
 
 Read-only: Python's standard library, everything in site-packages except any copy of the tutor's
 package (an editable install leaves one there that holds the lessons), NumPy wherever it is, the
@@ -22,8 +22,6 @@ from typing import Any
 
 import numpy
 
-from . import confine
-
 _PACKAGE = Path(__file__).resolve().parents[1]
 _TUTOR_PIECES = ("__init__.py", "paths.py", "engine", "datasets")
 _SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache")
@@ -41,8 +39,8 @@ def walls() -> dict[str, Any]:
         "read": sorted(read),
         "list": sorted(listing - read),
         "devices": list(DEVICES),
-        "landlock": confine.landlock_abi() > 0,
-        "nobody": confine.LINUX and os.geteuid() == 0 and confine.reachable_by_nobody(read),
+        "landlock": _confine().landlock_abi() > 0,
+        "nobody": _confine().LINUX and os.geteuid() == 0 and _confine().reachable_by_nobody(read),
     }
 
 
@@ -76,14 +74,14 @@ def paths_for(
 def for_workdir(workdir: str) -> dict[str, Any]:
     """The walls for one run: as root, become nobody only if nobody can reach this folder too."""
     rules = walls()
-    if rules["nobody"] and not confine.reachable_by_nobody([workdir]):  # (it becomes theirs)
+    if rules["nobody"] and not _confine().reachable_by_nobody([workdir]):  # (it becomes theirs)
         return {**rules, "nobody": False}
     return rules
 
 
 def missing_layers() -> list[dict[str, str]]:
     """One note (Korean and English) per wall this system lacks; empty when all are there."""
-    found = confine.probe()
+    found = _confine().probe()
     notes = {
         "landlock": {
             "ko": "Landlock 없음 (Linux 5.13 이상 필요): 파일은 감사 훅만 막아요",
@@ -99,6 +97,13 @@ def missing_layers() -> list[dict[str, str]]:
         },
     }
     return [notes[layer] for layer, what in found.items() if not what]
+
+
+def _confine():  # type: ignore[no-untyped-def]
+    """confine.py, imported only when a run needs it (ctypes costs start-up time)."""
+    from . import confine
+
+    return confine
 
 
 def _import_folders() -> list[str]:
