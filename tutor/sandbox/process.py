@@ -278,12 +278,13 @@ def _sweep_leftovers() -> None:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    owners = {os.geteuid(), _NOBODY} if os.geteuid() == 0 else {os.geteuid()}  # (chowned)
     for entry in entries:
         if not entry.name.startswith(_PREFIX):
             continue
         owner = entry.name[len(_PREFIX) :].split("-", 1)[0]
         with contextlib.suppress(OSError):
-            if entry.stat(follow_symlinks=False).st_uid != os.geteuid() or not entry.is_dir():
+            if entry.stat(follow_symlinks=False).st_uid not in owners or not entry.is_dir():
                 continue
             if owner.isdigit() and _alive(int(owner)):
                 continue
