@@ -40,7 +40,7 @@ def walls() -> dict[str, Any]:
         "list": sorted(listing - read),
         "devices": list(DEVICES),
         "landlock": _confine().landlock_abi() > 0,
-        "nobody": _confine().LINUX and os.geteuid() == 0 and _confine().reachable_by_nobody(read),
+        "nobody": _nobody_can_run(read),
     }
 
 
@@ -69,6 +69,20 @@ def paths_for(
             read.add(entry)
     read.update(str(package / piece) for piece in _TUTOR_PIECES)
     return read, listing
+
+
+def _nobody_can_run(read: set[str]) -> bool:
+    """As root, whether uid nobody could still run Python, NumPy and the engine: every folder on
+    the way is open to others, and so are a few files that stand for the rest (a umask of 077
+    at install time would close them)."""
+    confine = _confine()
+    if not confine.LINUX or os.geteuid() != 0 or not confine.reachable_by_nobody(read):
+        return False
+    samples = [os.__file__, numpy.__file__, str(_PACKAGE / "engine" / "__init__.py")]
+    try:
+        return all(os.stat(path).st_mode & 0o004 for path in samples)
+    except OSError:
+        return False
 
 
 def for_workdir(workdir: str) -> dict[str, Any]:
