@@ -4,7 +4,8 @@ JSON: {"course": {...}, "learners": [{learner, bundle, points, max_points, perce
 disagreements, same_course, attempts, disagreement_details}], "exercises": [{exercise_id,
 lesson_id, attempted, passed, pass_rate}], "disagreeing_bundles": [...], "skipped": [...]}.
 CSV: one row per learner with the same columns (`lessons` as "lesson=points/max; ...",
-`disagreements` as a count), then one column per lesson's points.
+`disagreements` as a count), then one column per lesson's points; the pass rates go to a second
+CSV beside it (`exercises_csv`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,24 @@ def as_csv(report: ClassReport) -> str:
             learner.attempts,
         ]
         writer.writerow(row + [_num(learner.lessons[lesson]) for lesson in lesson_ids])
+    return out.getvalue()
+
+
+def exercises_csv(report: ClassReport) -> str:
+    """One row per exercise: how many learners tried it and how many of them passed it."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["exercise_id", "lesson_id", "attempted", "passed", "pass_rate"])
+    for rate in report.exercises:
+        writer.writerow(
+            [
+                rate.exercise_id,
+                rate.lesson_id,
+                rate.attempted,
+                rate.passed,
+                round(rate.pass_rate, 4),
+            ]
+        )
     return out.getvalue()
 
 
