@@ -40,6 +40,13 @@ def test_the_course_checksum_changes_with_any_course_file(course_root):
     assert bundle.course_checksum(course_root) != before
 
 
+def _with_attempts(text: str, count: int) -> str:
+    data = json.loads(text)
+    data["attempts"] = data["attempts"][:1] * count
+    data["checksum"] = bundle._checksum(data)
+    return json.dumps(data)
+
+
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
@@ -48,6 +55,7 @@ def test_the_course_checksum_changes_with_any_course_file(course_root):
         (lambda text: "name,grade\nkim,100\n", "not a tutor bundle"),
         (lambda text: json.dumps({**json.loads(text), "version": 99}), "format version 99"),
         (lambda text: "", "not a tutor bundle"),
+        (lambda text: _with_attempts(text, bundle.MAX_ATTEMPTS + 1), "more than the 2,000"),
     ],
 )
 def test_damaged_or_foreign_files_are_refused_with_a_reason(exported, damage, reason):

@@ -152,6 +152,12 @@ def test_the_csv_has_the_same_columns_and_one_row_per_learner(classroom, tmp_pat
         "disagreements",
     } <= set(rows[0])
     assert rows[0]["percent"] == "100.0" and rows[1]["disagreements"] == "2"
+    rates = (tmp_path / "class-exercises.csv").read_text(encoding="utf-8").splitlines()
+    assert rates == [
+        "exercise_id,lesson_id,attempted,passed,pass_rate",
+        "01.year,01-first,3,2,0.6667",
+        "01.double,01-first,3,1,0.3333",
+    ]
 
 
 def test_a_folder_without_bundles_or_no_folder_at_all_is_a_usage_error(

@@ -98,3 +98,20 @@ def test_a_flood_of_records_is_cut_off_at_the_cap():
     )
     result = attack(source)
     assert result.status in ("timeout", "crashed", "output_limit")
+
+
+def test_a_record_with_too_many_items_is_dropped_before_parsing():
+    from tutor.sandbox import limits, process
+
+    flood = b'{"kind":"case","index":0,"value":[' + b"0," * limits.RECORD_ITEMS + b"0]}\n"
+    honest = b'{"kind":"done"}\n'
+    started = time.monotonic()
+    records = process._parse_records(flood + honest, False, time.monotonic() + 5)
+    assert records == [{"kind": "done"}]
+    assert time.monotonic() - started < 1.0
+
+
+def test_parsing_stops_at_the_deadline():
+    from tutor.sandbox import process
+
+    assert process._parse_records(b'{"kind":"done"}\n', False, time.monotonic() - 1) == []

@@ -25,10 +25,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tutor.i18n import both
+
 FORMAT = "tutor-bundle"
 VERSION = 1
 MAX_BYTES = 50_000_000  # a whole course answered many times is well under 5 MB
 MAX_ANSWER_CHARS = 200_000
+MAX_ATTEMPTS = 2_000
+"""More attempts than any learner makes (a diligent one: a few hundred). The cap bounds what one
+bundle can cost the teacher: at most MAX_ATTEMPTS checks, each within its exercise's limits."""
 _ATTEMPT_FIELDS = {
     "exercise_id": str,
     "lesson_id": str,
@@ -43,7 +48,12 @@ _ATTEMPT_FIELDS = {
 
 
 class BundleError(ValueError):
-    """A file that is not a readable bundle; `str()` says what is wrong with it."""
+    """A file that is not a readable bundle: `text` says what is wrong, in both languages
+    (`str()` in English)."""
+
+    def __init__(self, text: dict[str, str]) -> None:
+        super().__init__(text["en"])
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -126,29 +136,76 @@ def read(path: Path) -> Bundle:
         with open(path, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise BundleError(f"cannot be read: {error.strerror or error}") from None
+        raise BundleError(
+            both(
+                f"읽을 수 없어요: {error.strerror or error}",
+                f"cannot be read: {error.strerror or error}",
+            )
+        ) from None
     if len(raw) > MAX_BYTES:
-        raise BundleError(f"is larger than {MAX_BYTES // 1_000_000} MB: not a bundle")
+        raise BundleError(
+            both(
+                f"{MAX_BYTES // 1_000_000} MB보다 커요: 묶음이 아니에요",
+                f"is larger than {MAX_BYTES // 1_000_000} MB: not a bundle",
+            )
+        )
     if not raw.lstrip().startswith(b"{"):
-        raise BundleError("is not a tutor bundle (a bundle is a JSON object)")
+        raise BundleError(
+            both(
+                "tutor 묶음이 아니에요 (묶음은 JSON 객체예요)",
+                "is not a tutor bundle (a bundle is a JSON object)",
+            )
+        )
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise BundleError("is not text (UTF-8): not a tutor bundle") from None
+        raise BundleError(
+            both(
+                "텍스트(UTF-8)가 아니에요: tutor 묶음이 아니에요",
+                "is not text (UTF-8): not a tutor bundle",
+            )
+        ) from None
     except (ValueError, RecursionError) as error:
-        raise BundleError(f"is not valid JSON (cut short?): {error}") from None
+        raise BundleError(
+            both(
+                f"올바른 JSON이 아니에요 (잘린 파일일까요?): {error}",
+                f"is not valid JSON (cut short?): {error}",
+            )
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleError('is not a tutor bundle (no "format": "tutor-bundle")')
+        raise BundleError(
+            both(
+                'tutor 묶음이 아니에요 ("format": "tutor-bundle" 이 없어요)',
+                'is not a tutor bundle (no "format": "tutor-bundle")',
+            )
+        )
     if data.get("version") != VERSION:
-        raise BundleError(f"is a bundle of format version {data.get('version')!r}, not {VERSION}")
+        raise BundleError(
+            both(
+                f"형식 버전 {data.get('version')!r}의 묶음이에요 ({VERSION}이어야 해요)",
+                f"is a bundle of format version {data.get('version')!r}, not {VERSION}",
+            )
+        )
     if data.get("checksum") != _checksum(data):
-        raise BundleError("does not match its checksum: it was cut short or changed")
+        raise BundleError(
+            both(
+                "체크섬이 맞지 않아요: 잘렸거나 고쳐진 파일이에요",
+                "does not match its checksum: it was cut short or changed",
+            )
+        )
     course = data.get("course")
     if not isinstance(course, dict):
-        raise BundleError("has no course section")
+        raise BundleError(both("과정 정보(course)가 없어요", "has no course section"))
     attempts = data.get("attempts")
     if not isinstance(attempts, list):
-        raise BundleError("has no list of attempts")
+        raise BundleError(both("제출 목록(attempts)이 없어요", "has no list of attempts"))
+    if len(attempts) > MAX_ATTEMPTS:
+        raise BundleError(
+            both(
+                f"제출이 {len(attempts):,}개: 한도 {MAX_ATTEMPTS:,}개보다 많아요",
+                f"holds {len(attempts):,} attempts, more than the {MAX_ATTEMPTS:,} a learner makes",
+            )
+        )
     return Bundle(
         path=path,
         learner=_text(data, "learner") or path.stem,
@@ -162,13 +219,25 @@ def read(path: Path) -> Bundle:
 
 def _attempt(item: Any, number: int) -> BundledAttempt:
     if not isinstance(item, dict):
-        raise BundleError(f"attempt {number} is not an object")
+        raise BundleError(
+            both(f"제출 {number}번이 객체가 아니에요", f"attempt {number} is not an object")
+        )
     for name, kind in _ATTEMPT_FIELDS.items():
         value = item.get(name)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise BundleError(f"attempt {number}: {name!r} is missing or of the wrong type")
+            raise BundleError(
+                both(
+                    f"제출 {number}번: {name!r} 가 없거나 형식이 틀렸어요",
+                    f"attempt {number}: {name!r} is missing or of the wrong type",
+                )
+            )
     if len(item["answer"]) > MAX_ANSWER_CHARS:
-        raise BundleError(f"attempt {number}: the answer is longer than {MAX_ANSWER_CHARS:,}")
+        raise BundleError(
+            both(
+                f"제출 {number}번: 답이 {MAX_ANSWER_CHARS:,}자보다 길어요",
+                f"attempt {number}: the answer is longer than {MAX_ANSWER_CHARS:,}",
+            )
+        )
     return BundledAttempt(**{name: item[name] for name in _ATTEMPT_FIELDS})
 
 

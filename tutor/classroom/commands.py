@@ -1,5 +1,8 @@
 """`tutor export --bundle FILE` and `tutor grade-class DIR --output class.csv [--format json]`.
 
+With CSV, the per-exercise pass rates go to `class-exercises.csv` beside the learners' file;
+JSON holds everything in one file.
+
 Each command is a function of the parsed arguments and the language that returns the exit
 code: 0 done, 2 bad usage (a folder that is not one, a file that cannot be written), 130 when
 interrupted. `tutor.cli.classroom` registers both.
@@ -59,11 +62,12 @@ def grade_class(args: argparse.Namespace, lang: str) -> int:
     course = load_course()
     found, skipped = grading.read_bundles(args.folder)
     for name, reason in skipped:
-        print(pick(_fill(messages.SKIPPED, name=name, reason=reason), lang), file=sys.stderr)
+        line = _fill(messages.SKIPPED, name=name, reason=pick(reason, lang))
+        print(pick(line, lang), file=sys.stderr)
     if not found:
         return _fail(_fill(messages.NO_BUNDLES, path=args.folder), lang)
     if missing_layers():
-        layers = "; ".join(missing_layers())
+        layers = "; ".join(pick(note, lang) for note in missing_layers())
         print(pick(_fill(messages.LAYERS_MISSING, layers=layers), lang), file=sys.stderr)
     try:
         result = _regrade_with_progress(grading, course, found, skipped, args.workers, lang)
@@ -73,14 +77,19 @@ def grade_class(args: argparse.Namespace, lang: str) -> int:
     if report.disagreeing(result):
         names = ", ".join(report.disagreeing(result))
         print(pick(_fill(messages.DISAGREE, names=names), lang))
-    if args.output is not None:
-        text = report.as_json(result) if args.format == "json" else report.as_csv(result)
+    if args.output is None:
+        return 0
+    files = {args.output: report.as_json(result)}
+    if args.format == "csv":  # the pass rates do not fit the learners' rows: a file of their own
+        rates = args.output.with_name(f"{args.output.stem}-exercises{args.output.suffix or '.csv'}")
+        files = {args.output: report.as_csv(result), rates: report.exercises_csv(result)}
+    for path, text in files.items():
         try:
-            args.output.write_text(text, encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
         except OSError as error:
             reason = error.strerror or str(error)
-            return _fail(_fill(messages.CANNOT_WRITE, path=args.output, reason=reason), lang)
-        print(pick(_fill(messages.WRITTEN, path=args.output), lang))
+            return _fail(_fill(messages.CANNOT_WRITE, path=path, reason=reason), lang)
+        print(pick(_fill(messages.WRITTEN, path=path), lang))
     return 0
 
 

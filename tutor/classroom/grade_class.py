@@ -63,15 +63,15 @@ class ExerciseRate:
 
 @dataclass
 class ClassReport:
-    course_title: str
+    course_title: dict[str, str]  # in both languages
     course_checksum: str
     learners: list[LearnerGrade]
     exercises: list[ExerciseRate]
-    skipped: list[tuple[str, str]]  # (file name, why)
+    skipped: list[tuple[str, dict[str, str]]]  # (file name, why in both languages)
     checks: int  # distinct answers checked
 
 
-def read_bundles(folder: Path) -> tuple[list[bundles.Bundle], list[tuple[str, str]]]:
+def read_bundles(folder: Path) -> tuple[list[bundles.Bundle], list[tuple[str, dict[str, str]]]]:
     """Every bundle in `folder` (sorted by name); the files that are not, with the reason."""
     found, skipped = [], []
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
@@ -80,7 +80,7 @@ def read_bundles(folder: Path) -> tuple[list[bundles.Bundle], list[tuple[str, st
         try:
             found.append(bundles.read(path))
         except bundles.BundleError as error:
-            skipped.append((path.name, str(error)))
+            skipped.append((path.name, error.text))
     return found, skipped
 
 
@@ -118,7 +118,7 @@ def regrade_all(
 def grade_class(
     course: Course,
     found: list[bundles.Bundle],
-    skipped: list[tuple[str, str]],
+    skipped: list[tuple[str, dict[str, str]]],
     workers: int | None = None,
     on_done: Callable[[int, int], None] = lambda done, total: None,
 ) -> ClassReport:
@@ -133,7 +133,7 @@ def grade_class(
     results = regrade_all(course, keys, workers, on_done)
     learners = [_learner(course, b, results, checksum) for b in found]
     return ClassReport(
-        course_title=course.title.get("en", ""),
+        course_title=dict(course.title),
         course_checksum=checksum,
         learners=learners,
         exercises=_rates(course, found, results),

@@ -4,7 +4,8 @@ JSON: {"course": {...}, "learners": [{learner, bundle, points, max_points, perce
 disagreements, same_course, attempts, disagreement_details}], "exercises": [{exercise_id,
 lesson_id, attempted, passed, pass_rate}], "disagreeing_bundles": [...], "skipped": [...]}.
 CSV: one row per learner with the same columns (`lessons` as "lesson=points/max; ...",
-`disagreements` as a count), then one column per lesson's points.
+`disagreements` as a count), then one column per lesson's points; the pass rates go to a second
+CSV beside it (`exercises_csv`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def as_json(report: ClassReport) -> str:
             {**asdict(rate), "pass_rate": round(rate.pass_rate, 4)} for rate in report.exercises
         ],
         "disagreeing_bundles": disagreeing(report),
-        "skipped": [{"file": name, "reason": why} for name, why in report.skipped],
+        "skipped": [{"file": name, "reason": why["en"]} for name, why in report.skipped],
         "checks": report.checks,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -71,6 +72,24 @@ def as_csv(report: ClassReport) -> str:
     return out.getvalue()
 
 
+def exercises_csv(report: ClassReport) -> str:
+    """One row per exercise: how many learners tried it and how many of them passed it."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["exercise_id", "lesson_id", "attempted", "passed", "pass_rate"])
+    for rate in report.exercises:
+        writer.writerow(
+            [
+                rate.exercise_id,
+                rate.lesson_id,
+                rate.attempted,
+                rate.passed,
+                round(rate.pass_rate, 4),
+            ]
+        )
+    return out.getvalue()
+
+
 def disagreeing(report: ClassReport) -> list[str]:
     return [learner.bundle for learner in report.learners if learner.disagreements]
 
@@ -82,7 +101,7 @@ def show(report: ClassReport, lang: str) -> None:
 
     console = Console(highlight=False)
     head = {key: pick(text, lang) for key, text in messages.HEADERS.items()}
-    learners = Table(title=report.course_title)
+    learners = Table(title=pick(report.course_title, lang))
     for key in ("learner", "bundle", "points", "percent", "disagreements", "note"):
         learners.add_column(head[key], justify="right" if key in ("points", "percent") else "left")
     for learner in report.learners:

@@ -41,7 +41,6 @@ returning a value could. Windows is not supported.
 
 from __future__ import annotations
 
-from . import confine
 from .codec import UnsupportedValue
 from .limits import Limits
 from .model import Call, CaseResult, LearnerError, SandboxResult, Status
@@ -57,7 +56,6 @@ __all__ = [
     "SandboxResult",
     "Status",
     "UnsupportedValue",
-    "confine",
     "missing_layers",
     "run_functions",
     "stop_all",

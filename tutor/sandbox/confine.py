@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import functools
 import os
-import platform
 import struct
 import sys
 from collections.abc import Iterable
@@ -36,7 +36,7 @@ NOBODY = 65534
 
 # --------------------------------------------------------------------------- libc and syscalls
 
-_ARCH = platform.machine()
+_ARCH = os.uname().machine if hasattr(os, "uname") else ""
 # Syscall numbers: (x86_64, aarch64). Landlock's and io_uring's are the same everywhere.
 _NR = {
     "capset": (126, 91),
@@ -382,13 +382,27 @@ def seccomp() -> bool:
 # --------------------------------------------------------------------------- what is there
 
 
+@functools.cache
 def probe() -> dict[str, str]:
-    """Each layer and what this system offers for it ("" where it is missing), for the parent."""
-    found = {
-        "landlock": f"ABI {landlock_abi()}" if landlock_abi() else "",
-        "seccomp": _ARCH if seccomp_available() else "",
-        "namespaces": "",
-    }
-    if LINUX and os.path.exists("/proc/self/ns/pid"):
-        found["namespaces"] = "pid, net, ipc" + ("" if os.geteuid() == 0 else " (user)")
+    """Each layer and what this system offers for it ("" where it is missing), for the parent.
+
+    Namespaces and seccomp are tried for real, once, in a short-lived child: a container may
+    have them in its kernel and still refuse them.
+    """
+    abi = landlock_abi()
+    found = {"landlock": f"ABI {abi}" if abi else "", "seccomp": "", "namespaces": ""}
+    if not LINUX or _LIBC is None:
+        return found
+    child = os.fork()
+    if child == 0:  # only system calls here, then _exit: safe even in a threaded parent
+        works = 1 if unshare_namespaces() else 0
+        if seccomp_available() and no_new_privileges() and seccomp():
+            works |= 2
+        os._exit(works)
+    _, status = os.waitpid(child, 0)
+    works = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 0
+    if works & 1:
+        found["namespaces"] = "pid, net, ipc" + ("" if os.geteuid() == 0 else ", user")
+    if works & 2:
+        found["seccomp"] = _ARCH
     return found

@@ -31,6 +31,7 @@ from .limits import DECODE_TIMEOUT_S, RECORD_ITEMS, RESULT_BYTES, STARTUP_TIMEOU
 
 RUNNER = Path(__file__).with_name("runner.py")
 _CHUNK = 65_536
+_NOBODY = 65534  # the uid and gid the child takes as root, when it can (confine.NOBODY)
 _DRAIN_S = 2.0  # how long the processes of a killed run may take to die
 _PREFIX = "tutor-sandbox-"
 _LIVE: dict[int, subprocess.Popen[bytes]] = {}  # pid -> child, until it is reaped
@@ -81,7 +82,7 @@ def run_child(job: dict[str, Any], source: str, limits: Limits) -> ChildRun:
         Path(workdir, "learner.py").write_text(source, encoding="utf-8")
         if rules["nobody"]:  # the child becomes nobody: the folder is theirs
             for path in (workdir, *(os.path.join(workdir, n) for n in ("job.json", "learner.py"))):
-                os.chown(path, walls.confine.NOBODY, walls.confine.NOBODY)
+                os.chown(path, _NOBODY, _NOBODY)
         return _supervise(workdir, limits)
     except OSError as exc:  # a full disk, no Python to start, too many open files ...
         return ChildRun(start_error=f"{type(exc).__name__}: {exc}")
@@ -277,12 +278,13 @@ def _sweep_leftovers() -> None:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    owners = {os.geteuid(), _NOBODY} if os.geteuid() == 0 else {os.geteuid()}  # (chowned)
     for entry in entries:
         if not entry.name.startswith(_PREFIX):
             continue
         owner = entry.name[len(_PREFIX) :].split("-", 1)[0]
         with contextlib.suppress(OSError):
-            if entry.stat(follow_symlinks=False).st_uid != os.geteuid() or not entry.is_dir():
+            if entry.stat(follow_symlinks=False).st_uid not in owners or not entry.is_dir():
                 continue
             if owner.isdigit() and _alive(int(owner)):
                 continue

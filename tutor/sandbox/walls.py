@@ -1,4 +1,4 @@
-"""What the child may read, list and write (parent side): the paths `confine.landlock` allows.
+"""What the child may read, list and write (parent side): the paths `_confine().landlock` allows.
 
 Read-only: Python's standard library, everything in site-packages except any copy of the tutor's
 package (an editable install leaves one there that holds the lessons), NumPy wherever it is, the
@@ -22,8 +22,6 @@ from typing import Any
 
 import numpy
 
-from . import confine
-
 _PACKAGE = Path(__file__).resolve().parents[1]
 _TUTOR_PIECES = ("__init__.py", "paths.py", "engine", "datasets")
 _SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache")
@@ -33,15 +31,35 @@ DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom")
 @cache
 def walls() -> dict[str, Any]:
     """The job's "walls": read and list paths, devices, which layers the parent counts on."""
+    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
+    read, listing = paths_for(_PACKAGE, _import_folders(), prefixes, _lessons_folder())
+    read.update(_data_folder())
+    read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
+    return {
+        "read": sorted(read),
+        "list": sorted(listing - read),
+        "devices": list(DEVICES),
+        "landlock": _confine().landlock_abi() > 0,
+        "nobody": _nobody_can_run(read),
+    }
+
+
+def paths_for(
+    package: Path, folders: list[str], prefixes: tuple[str, ...], lessons: list[str]
+) -> tuple[set[str], set[str]]:
+    """(read, list-only) paths for the tutor `package` and the import path's `folders`.
+
+    Folders under `prefixes` (Python's own: the standard library, site-packages) are read
+    whole except any copy of the package and the lessons; other folders that hold the package
+    (a source checkout) are only listed; the rest is read whole.
+    """
     read: set[str] = set()
-    listing: set[str] = {str(_PACKAGE)}
-    folders = _import_folders()
+    listing: set[str] = {str(package)}
     # Any copy of the tutor's package on the import path (an editable install leaves one in
     # site-packages holding the lessons), and the lessons wherever they are.
-    hidden = {str(_PACKAGE), *_lessons_folder()}
-    hidden.update(os.path.join(entry, _PACKAGE.name) for entry in folders)
+    hidden = {str(package), *lessons}
+    hidden.update(os.path.join(entry, package.name) for entry in folders)
     hidden = {os.path.realpath(path) for path in hidden if os.path.lexists(path)}
-    prefixes = tuple(os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix))
     for entry in folders:
         if entry.startswith(prefixes):
             _allow_around(entry, hidden, read, listing)
@@ -49,36 +67,57 @@ def walls() -> dict[str, Any]:
             listing.add(entry)  # a checkout: only its names, so that `import tutor` finds it
         else:
             read.add(entry)
-    read.update(str(_PACKAGE / piece) for piece in _TUTOR_PIECES)
-    read.update(_data_folder())
-    read.update(path for path in _SYSTEM_LIBRARIES if os.path.exists(path))
-    found = confine.probe()
-    return {
-        "read": sorted(read),
-        "list": sorted(listing - read),
-        "devices": list(DEVICES),
-        "landlock": bool(found["landlock"]),
-        "nobody": confine.LINUX and os.geteuid() == 0 and confine.reachable_by_nobody(read),
-    }
+    read.update(str(package / piece) for piece in _TUTOR_PIECES)
+    return read, listing
+
+
+def _nobody_can_run(read: set[str]) -> bool:
+    """As root, whether uid nobody could still run Python, NumPy and the engine: every folder on
+    the way is open to others, and so are a few files that stand for the rest (a umask of 077
+    at install time would close them)."""
+    confine = _confine()
+    if not confine.LINUX or os.geteuid() != 0 or not confine.reachable_by_nobody(read):
+        return False
+    samples = [os.__file__, numpy.__file__, str(_PACKAGE / "engine" / "__init__.py")]
+    try:
+        return all(os.stat(path).st_mode & 0o004 for path in samples)
+    except OSError:
+        return False
 
 
 def for_workdir(workdir: str) -> dict[str, Any]:
     """The walls for one run: as root, become nobody only if nobody can reach this folder too."""
     rules = walls()
-    if rules["nobody"] and not confine.reachable_by_nobody([workdir]):  # (it becomes theirs)
+    if rules["nobody"] and not _confine().reachable_by_nobody([workdir]):  # (it becomes theirs)
         return {**rules, "nobody": False}
     return rules
 
 
-def missing_layers() -> list[str]:
-    """One line per wall this system lacks (empty when all are there)."""
-    found = confine.probe()
+def missing_layers() -> list[dict[str, str]]:
+    """One note (Korean and English) per wall this system lacks; empty when all are there."""
+    found = _confine().probe()
     notes = {
-        "landlock": "no Landlock (Linux 5.13+): the audit hook alone keeps files out of reach",
-        "seccomp": "no seccomp filter here: processes and sockets are refused only by Python",
-        "namespaces": "no PID/network namespaces: leftover processes are killed by group only",
+        "landlock": {
+            "ko": "Landlock 없음 (Linux 5.13 이상 필요): 파일은 감사 훅만 막아요",
+            "en": "no Landlock (Linux 5.13+): the audit hook alone keeps files out of reach",
+        },
+        "seccomp": {
+            "ko": "seccomp 필터 없음: 프로세스와 소켓은 Python 안에서만 막혀요",
+            "en": "no seccomp filter here: processes and sockets are refused only by Python",
+        },
+        "namespaces": {
+            "ko": "PID/네트워크 네임스페이스 없음: 남은 프로세스는 그룹 단위로만 정리돼요",
+            "en": "no PID/network namespaces: leftover processes are killed by group only",
+        },
     }
     return [notes[layer] for layer, what in found.items() if not what]
+
+
+def _confine():  # type: ignore[no-untyped-def]
+    """confine.py, imported only when a run needs it (ctypes costs start-up time)."""
+    from . import confine
+
+    return confine
 
 
 def _import_folders() -> list[str]:
