@@ -26,7 +26,7 @@ from tutor.i18n import Text, both, pick
 
 TABLE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
 ROW_IDS = ("00", "01", "10", "11")
-GATES = {
+GATES: dict[tuple[int, ...], str] = {
     (0, 0, 0, 1): "and",
     (0, 1, 1, 1): "or",
     (1, 1, 1, 0): "nand",
@@ -315,6 +315,11 @@ def _train_net(kind: str, y: np.ndarray, units: int, epochs: int, seed: int, lr:
     return model, float(history.history["loss"][-1])
 
 
+def _predictor(model: Any) -> Callable[[np.ndarray], np.ndarray]:
+    """The model's output for every row of a (n, 2) array, as one flat array."""
+    return lambda points: model.predict(points, verbose=0).reshape(-1)
+
+
 def _net(entry: str, units: int) -> tuple[str, int, str]:
     """ "tanh" or "tanh:1" → (activation, hidden units, label): ("tanh", 1, "tanh1")."""
     name, _, size = entry.partition(":")
@@ -381,7 +386,7 @@ def gate_nets(
             f"{title['ko']}: 손실 {loss:.2f}, 정확도 {accuracy:.2f}",
             f"{title['en']}: loss {loss:.2f}, accuracy {accuracy:.2f}",
         )
-        grid = _grid(lambda p, m=model: m.predict(p, verbose=0).reshape(-1), side=32)
+        grid = _grid(_predictor(model), side=32)
         frames.append(Frame(caption, grid, TABLE, y, outputs=out))
     values["unsolved"] = ",".join(unsolved) if unsolved else "none"
     return Run(values, tuple(lines), tuple(frames))

@@ -126,6 +126,7 @@ class CodeKind(ExerciseKind):
             zip(arguments, expected, result.cases, strict=True), start=1
         ):
             call = f"{spec.function}({_show_args(args)})"
+            problem: Text | None
             if case.error is not None:
                 problem = tt("code_case_raised", error=case.error.traceback or str(case.error))
                 got = str(case.error)
