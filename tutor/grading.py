@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Final
 
 from tutor.course.model import Exercise
 from tutor.exercises import get_kind
@@ -19,7 +19,7 @@ from tutor.i18n import Text, tt
 from tutor.logbook import log_exception
 from tutor.progress import ProgressStore
 
-INTERNAL_ERROR = "internal_error"
+INTERNAL_ERROR: Final = "internal_error"
 
 
 def check(exercise: Exercise, answer: str, watch: Sequence[Any] = ()) -> Verdict:

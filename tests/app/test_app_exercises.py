@@ -8,10 +8,10 @@ from typing import Any
 from textual.widgets import Input, Select, Static
 
 from tests.app.conftest import plain, settle, show_exercise
-from tutor.app.widgets.exercises.base import VerdictView
 from tutor.app.widgets.exercises.choice import ChoiceList
 from tutor.app.widgets.exercises.code import CodeEditor
 from tutor.app.widgets.exercises.panel import ExercisePanel
+from tutor.app.widgets.exercises.verdict import VerdictView
 from tutor.app.widgets.exercises.weights import ParamInput
 from tutor.progress import ProgressStore
 

@@ -40,7 +40,7 @@ def chosen_language(explicit: str | None, remembered: str | None) -> str:
 
     for lang in (explicit, remembered):
         if lang in LANGS:
-            return lang  # type: ignore[return-value]
+            return lang
     return default_lang()
 
 

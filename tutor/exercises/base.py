@@ -12,16 +12,17 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from tutor.i18n import Text, tt
+from tutor.verdicts import VerdictStatus
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
 
-PASSED = "passed"
-FAILED = "failed"
-INVALID = "invalid"  # the answer could not be read (not a number, unknown option, ...)
+PASSED: Final = "passed"
+FAILED: Final = "failed"
+INVALID: Final = "invalid"  # the answer could not be read (not a number, unknown option, ...)
 
 
 class SpecError(ValueError):
@@ -47,7 +48,7 @@ class Detail:
 class Verdict:
     """The outcome of one check. `score` is the fraction of the exercise's points earned."""
 
-    status: str
+    status: VerdictStatus
     score: float
     message: Text
     details: tuple[Detail, ...] = ()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from tutor.verdicts import VerdictStatus
+
 PASSED = "passed"  # the one verdict that counts as solving an exercise
 
 EventKind = Literal["hint", "solution"]
@@ -22,7 +24,7 @@ class Attempt:
     exercise_id: str
     lesson_id: str
     answer: str
-    verdict: str  # "passed", "failed", "invalid", "error", "timeout", ...
+    verdict: VerdictStatus
     points: float
     max_points: float
     feedback: Feedback
@@ -65,7 +67,7 @@ class ExerciseProgress:
     best_points: float = 0.0
     max_points: float = 0.0
     best_fraction: float = 0.0
-    last_verdict: str | None = None
+    last_verdict: VerdictStatus | None = None
     last_attempt_at: datetime | None = None
     hints_shown: int = 0  # distinct hint numbers revealed
     solution_shown: bool = False
@@ -80,7 +82,7 @@ class Regrade:
     """A stored attempt next to what today's check says about the same answer."""
 
     attempt: Attempt
-    verdict: str
+    verdict: VerdictStatus
     points: float
     feedback: Feedback
     regraded_at: datetime

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Status = Literal["ok", "syntax_error", "error", "timeout", "memory", "crashed", "output_limit"]
+from tutor.verdicts import SandboxStatus as Status
 
 
 @dataclass(frozen=True)

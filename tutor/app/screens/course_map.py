@@ -116,7 +116,8 @@ class CourseMapScreen(Safe, Screen[None]):
         Binding("p", "app.open_playground", "Playground"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares it as an instance variable: a ClassVar here would contradict it.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
         (120, "-wide"),
     ]

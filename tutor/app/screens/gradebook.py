@@ -134,7 +134,7 @@ class GradebookScreen(Safe, Screen[None]):
                 Text(f"{points(score.points)}/{points(score.max_points)}", justify="right"),
                 Text(f"{score.percent:.0f}", justify="right"),
                 Text(str(attempts), justify="right"),
-                Text(when(max(latest) if latest else None)),
+                Text(when(max(d for d in latest if d is not None) if any(latest) else None)),
                 key=lesson.id,
             )
             for exercise in lesson.exercises:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -117,7 +117,7 @@ class HelpScreen(Safe, Screen[None]):
 
     def apply_language(self, lang: str) -> None:
         self.sub_title = t("help_title", lang)
-        parts: list[object] = [Text(t("help_intro", lang)), Text("")]
+        parts: list[RenderableType] = [Text(t("help_intro", lang)), Text("")]
         for title, bindings in sections():
             parts.append(Text(t(title, lang), style=tone(self.app, "accent", bold=True)))
             table = Table(box=None, padding=(0, 2), show_header=False, show_edge=False)

@@ -39,7 +39,8 @@ class LessonScreen(Safe, Screen[None]):
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares it as an instance variable: a ClassVar here would contradict it.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
         (110, "-wide"),
     ]
@@ -82,9 +83,9 @@ class LessonScreen(Safe, Screen[None]):
             self._restored = True
             position = self.tutor.store.ui.reading_position(self.lesson.id)
             if position:
-                self.call_after_refresh(self._scroll_to, position)
+                self.call_after_refresh(self._scroll_reader_to, position)
 
-    def _scroll_to(self, position: int) -> None:
+    def _scroll_reader_to(self, position: int) -> None:
         reader = self.query_one("#reader", MarkdownViewer)
         reader.scroll_to(y=position, animate=False, immediate=True)
 
@@ -145,8 +146,10 @@ class LessonScreen(Safe, Screen[None]):
         if reader.show_table_of_contents and self.size.width < 150 and self.layout_mode == "both":
             self._layout_before_toc = self.layout_mode
             self.set_layout("reader")
-        elif not reader.show_table_of_contents and getattr(self, "_layout_before_toc", None):
-            self.set_layout(self._layout_before_toc)
+        elif not reader.show_table_of_contents and (
+            before := getattr(self, "_layout_before_toc", None)
+        ):
+            self.set_layout(before)
             self._layout_before_toc = None
 
     def action_toggle_reader(self) -> None:

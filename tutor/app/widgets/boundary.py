@@ -190,14 +190,14 @@ class DecisionBoundary(Widget):
         for cell_row in range(side // 2):
             top, bottom = levels[2 * cell_row], levels[2 * cell_row + 1]
             segments = []
-            for col in range(side):
-                mark = marks.get((cell_row, col))
-                if mark is None:
-                    key = ("pixels", int(top[col]), int(bottom[col]))
+            for column in range(side):
+                cell = marks.get((cell_row, column))
+                if cell is None:
+                    key: tuple[object, ...] = ("pixels", int(top[column]), int(bottom[column]))
                     segments.append(Segment("▀", self._style(key)))
                 else:
-                    key = ("point", mark[1], int(top[col]), int(bottom[col]))
-                    segments.append(Segment(mark[0], self._style(key)))
+                    key = ("point", cell[1], int(top[column]), int(bottom[column]))
+                    segments.append(Segment(cell[0], self._style(key)))
             strips.append(Strip(Segment.simplify(segments), side))
         return strips
 

@@ -12,22 +12,37 @@ if TYPE_CHECKING:
 def view_class(kind: str) -> type[ExerciseView]:
     """The view class for an exercise kind (each kind's module is imported when first needed)."""
     if kind == "choice":
-        from tutor.app.widgets.exercises.choice import ChoiceView as view
+        from tutor.app.widgets.exercises.choice import ChoiceView
+
+        return ChoiceView
     elif kind == "numeric":
-        from tutor.app.widgets.exercises.numeric import NumericView as view
+        from tutor.app.widgets.exercises.numeric import NumericView
+
+        return NumericView
     elif kind == "text":
-        from tutor.app.widgets.exercises.text import TextView as view
+        from tutor.app.widgets.exercises.text import TextView
+
+        return TextView
     elif kind == "weights":
-        from tutor.app.widgets.exercises.weights import WeightsView as view
+        from tutor.app.widgets.exercises.weights import WeightsView
+
+        return WeightsView
     elif kind == "code":
-        from tutor.app.widgets.exercises.code import CodeView as view
+        from tutor.app.widgets.exercises.code import CodeView
+
+        return CodeView
     elif kind == "experiment":
-        from tutor.app.widgets.exercises.experiment import ExperimentView as view
+        from tutor.app.widgets.exercises.experiment import ExperimentView
+
+        return ExperimentView
     elif kind == "predict":
-        from tutor.app.widgets.exercises.predict import PredictView as view
+        from tutor.app.widgets.exercises.predict import PredictView
+
+        return PredictView
     else:  # a kind newer than the app: the answer is typed as text, as `tutor check` takes it
-        from tutor.app.widgets.exercises.text import TextView as view
-    return view
+        from tutor.app.widgets.exercises.text import TextView
+
+        return TextView
 
 
 def view_for(exercise: Exercise, number: int, total: int, **kwargs: Any) -> ExerciseView:

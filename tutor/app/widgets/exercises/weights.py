@@ -22,7 +22,8 @@ from textual.widgets import Button, Input, Label, Static
 from tutor.app.base import Safe
 from tutor.app.marks import tone
 from tutor.app.text import t
-from tutor.app.widgets.exercises.base import ExerciseView, VerdictView
+from tutor.app.widgets.exercises.base import ExerciseView
+from tutor.app.widgets.exercises.verdict import VerdictView
 from tutor.exercises.assignments import AssignmentError, format_assignments, parse_assignments
 from tutor.exercises.numeric import parse_number
 from tutor.exercises.weights import WeightsSpec, table_rows
