@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,7 @@ from tutor.i18n import Text, both, pick
 
 TABLE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
 ROW_IDS = ("00", "01", "10", "11")
-GATES = {
+GATES: dict[tuple[int, ...], str] = {
     (0, 0, 0, 1): "and",
     (0, 1, 1, 1): "or",
     (1, 1, 1, 0): "nand",
@@ -316,6 +316,11 @@ def _train_net(kind: str, y: np.ndarray, units: int, epochs: int, seed: int, lr:
     return model, float(history.history["loss"][-1])
 
 
+def _predictor(model: Any) -> Callable[[np.ndarray], np.ndarray]:
+    """The model's output for every row of a (n, 2) array, as one flat array."""
+    return lambda points: model.predict(points, verbose=0).reshape(-1)
+
+
 def _net(entry: str, units: int) -> tuple[str, int, str]:
     """ "tanh" or "tanh:1" → (activation, hidden units, label): ("tanh", 1, "tanh1")."""
     name, _, size = entry.partition(":")
@@ -382,7 +387,7 @@ def gate_nets(
             f"{title['ko']}: 손실 {loss:.2f}, 정확도 {accuracy:.2f}",
             f"{title['en']}: loss {loss:.2f}, accuracy {accuracy:.2f}",
         )
-        grid = _grid(lambda p, m=model: m.predict(p, verbose=0).reshape(-1), side=32)
+        grid = _grid(_predictor(model), side=32)
         frames.append(Frame(caption, grid, TABLE, y, outputs=out))
     values["unsolved"] = ",".join(unsolved) if unsolved else "none"
     return Run(values, tuple(lines), tuple(frames))
@@ -391,8 +396,44 @@ def gate_nets(
 # --- two hidden units that start equal --------------------------------------------------------
 
 
-def symmetry(equal: bool = True, epochs: int = 500, seed: int = 3, lr: float = 0.05) -> Run:
-    """Two tanh hidden units on XOR, starting with equal weights (or not): do they stay equal?"""
+def symmetry(epochs: int = 500, seed: int = 3, lr: float = 0.05) -> Run:
+    """Two tanh hidden units on XOR, trained twice: starting equal, then starting different.
+
+    Equal units get equal gradients, so they take equal steps and stay equal: the layer acts as
+    one unit. The second run starts from the same numbers except that unit 2 keeps its own."""
+    values: dict[str, float | str] = {}
+    lines: list[Text] = []
+    frames: list[Frame] = []
+    for equal in (True, False):
+        gap, accuracy, loss, start, end, frame = _two_units(equal, int(epochs), int(seed), lr)
+        key = "" if equal else "_random"
+        values[f"gap{key}"] = gap
+        values[f"accuracy{key}"] = accuracy
+        if equal:
+            values["units"] = "equal" if gap < 1e-6 else "apart"
+        head = both("같게 시작", "equal start") if equal else both("다르게 시작", "random start")
+        lines += [
+            both(f"[{head['ko']}]", f"[{head['en']}]"),
+            both(f"  시작        {start}", f"  start          {start}"),
+            both(f"  {epochs}에포크 뒤  {end}", f"  after {epochs} epochs  {end}"),
+            both(
+                f"  두 유닛의 차이 {gap:.4f}, 손실 {loss:.4f}, 정확도 {accuracy:.2f}",
+                f"  difference between the units {gap:.4f}, loss {loss:.4f}, "
+                f"accuracy {accuracy:.2f}",
+            ),
+        ]
+        frames.append(
+            replace(
+                frame,
+                caption=both(
+                    f"{head['ko']}: 정확도 {accuracy:.2f}", f"{head['en']}: accuracy {accuracy:.2f}"
+                ),
+            )
+        )
+    return Run(values, tuple(lines), tuple(frames))
+
+
+def _two_units(equal: bool, epochs: int, seed: int, lr: float):
     from tutor.engine import Dense, Sequential
     from tutor.engine.optimizers import Adam
 
@@ -410,46 +451,73 @@ def symmetry(equal: bool = True, epochs: int = 500, seed: int = 3, lr: float = 0
     y = np.array(XOR)
     start = [w.copy() for w in model.get_weights()]
     history = model.fit(
-        TABLE, y.astype(float), epochs=int(epochs), batch_size=4, verbose=0, shuffle=False
+        TABLE, y.astype(float), epochs=epochs, batch_size=4, verbose=0, shuffle=False
     )
     k, b, _, _ = model.get_weights()
     gap = float(max(np.abs(k[:, 0] - k[:, 1]).max(), abs(b[0] - b[1])))
     out = model.predict(TABLE, verbose=0).reshape(-1)
     accuracy = float(((out > 0.5).astype(int) == y).mean())
 
-    def unit(weights: list[np.ndarray], j: int) -> str:
-        return (
-            f"({_num(float(weights[0][0, j]))}, {_num(float(weights[0][1, j]))}), "
-            f"b {_num(float(weights[1][j]))}"
+    def units(weights: list[np.ndarray]) -> str:
+        return "   ".join(
+            f"h{j + 1} w=({_num(float(weights[0][0, j]))}, {_num(float(weights[0][1, j]))}) "
+            f"b={_num(float(weights[1][j]))}"
+            for j in range(2)
         )
 
-    lines = [
+    grid = _grid(lambda p: model.predict(p, verbose=0).reshape(-1))
+    frame = Frame({}, grid, TABLE, y, outputs=out)
+    loss = float(history.history["loss"][-1])
+    return gap, accuracy, loss, units(start), units([k, b]), frame
+
+
+# --- shapes through a hidden layer -----------------------------------------------------------
+
+
+def shapes(units: int = 8, activation: str = "relu", epochs: int = 500, seed: int = 2) -> Run:
+    """XOR through Dense(units, activation) → Dense(1, sigmoid): every shape on the way, the
+    parameter count, and the trained boundary."""
+    if activation not in ("relu", "tanh", "sigmoid", "linear") or not 1 <= int(units) <= 64:
+        raise DemoError("`activation` must be relu, tanh, sigmoid or linear; `units` 1..64")
+    y = np.array(XOR)
+    model, loss = _train_net(activation, y, int(units), int(epochs), int(seed), 0.05)
+    w1, b1, w2, b2 = model.get_weights()
+    m, k = len(TABLE), int(units)
+    out = np.round(model.predict(TABLE, verbose=0).reshape(-1), 6)
+    accuracy = float(((out > 0.5).astype(int) == y).mean())
+    params = int(model.count_params())
+    lines = (
         both(
-            f"시작  h1 {unit(start, 0)}   h2 {unit(start, 1)}",
-            f"start  h1 {unit(start, 0)}   h2 {unit(start, 1)}",
+            f"X {TABLE.shape} @ W1 {w1.shape} + b1 {b1.shape} → {activation} → H ({m}, {k})",
+            f"X {TABLE.shape} @ W1 {w1.shape} + b1 {b1.shape} → {activation} → H ({m}, {k})",
         ),
         both(
-            f"{epochs}에포크 뒤  h1 {unit([k, b], 0)}   h2 {unit([k, b], 1)}",
-            f"after {epochs} epochs  h1 {unit([k, b], 0)}   h2 {unit([k, b], 1)}",
+            f"H ({m}, {k}) @ W2 {w2.shape} + b2 {b2.shape} → sigmoid → ŷ ({m}, 1)",
+            f"H ({m}, {k}) @ W2 {w2.shape} + b2 {b2.shape} → sigmoid → ŷ ({m}, 1)",
         ),
         both(
-            f"두 유닛의 차이 {gap:.4f}, 손실 {history.history['loss'][-1]:.4f}, "
-            f"정확도 {accuracy:.2f}",
-            f"difference between the units {gap:.4f}, loss {history.history['loss'][-1]:.4f}, "
-            f"accuracy {accuracy:.2f}",
+            f"매개변수 {w1.size} + {b1.size} + {w2.size} + {b2.size} = {params}",
+            f"parameters {w1.size} + {b1.size} + {w2.size} + {b2.size} = {params}",
         ),
-    ]
+        both(
+            f"{epochs}에포크 뒤 손실 {loss:.4f}, 정확도 {accuracy:.2f}, 출력 "
+            f"[{' '.join(_num(float(v)) for v in out)}]",
+            f"after {epochs} epochs loss {loss:.4f}, accuracy {accuracy:.2f}, outputs "
+            f"[{' '.join(_num(float(v)) for v in out)}]",
+        ),
+    )
     caption = both(
-        f"{'같게' if equal else '다르게'} 시작: 정확도 {accuracy:.2f}",
-        f"{'equal' if equal else 'random'} start: accuracy {accuracy:.2f}",
+        f"은닉 {activation} {k}개: 정확도 {accuracy:.2f}",
+        f"{k} hidden {activation}: accuracy {accuracy:.2f}",
     )
     grid = _grid(lambda p: model.predict(p, verbose=0).reshape(-1))
     values: dict[str, float | str] = {
-        "gap": gap,
+        "hidden_shape": f"{m}x{k}",
+        "kernel_shape": f"{w1.shape[0]}x{w1.shape[1]}",
+        "params": float(params),
         "accuracy": accuracy,
-        "units": "equal" if gap < 1e-6 else "apart",
     }
-    return Run(values, tuple(lines), (Frame(caption, grid, TABLE, y, outputs=out),))
+    return Run(values, lines, (Frame(caption, grid, TABLE, y, outputs=out),))
 
 
 # --- walking down y = x² with the engine's optimizers -----------------------------------------
@@ -483,8 +551,11 @@ def descent(
         )
     ]
     start = abs(float(x0))
+    crosses = False
     for step in range(1, int(steps) + 1):
+        before = float(x[0])
         opt.update(x, 2 * x)
+        crosses = crosses or before * float(x[0]) < 0
         if not np.isfinite(x[0]) or abs(x[0]) > 1e12:
             break
         lines.append(
@@ -500,7 +571,12 @@ def descent(
         outcome = "stays"
     else:
         outcome = "converges"
-    values: dict[str, float | str] = {"x": end, "loss": end * end, "outcome": outcome}
+    values: dict[str, float | str] = {
+        "x": end,
+        "loss": end * end,
+        "outcome": outcome,
+        "crosses": "yes" if crosses else "no",
+    }
     return Run(values, tuple(lines))
 
 
@@ -572,8 +648,32 @@ SCENARIOS: dict[str, Scenario] = {
                 "unsolved": "outcome",
             },
         ),
-        Scenario("symmetry", symmetry, {"gap": "number", "accuracy": "number", "units": "outcome"}),
-        Scenario("descent", descent, {"x": "number", "loss": "number", "outcome": "outcome"}),
+        Scenario(
+            "symmetry",
+            symmetry,
+            {
+                "gap": "number",
+                "accuracy": "number",
+                "gap_random": "number",
+                "accuracy_random": "number",
+                "units": "outcome",
+            },
+        ),
+        Scenario(
+            "shapes",
+            shapes,
+            {
+                "hidden_shape": "outcome",
+                "kernel_shape": "outcome",
+                "params": "number",
+                "accuracy": "number",
+            },
+        ),
+        Scenario(
+            "descent",
+            descent,
+            {"x": "number", "loss": "number", "outcome": "outcome", "crosses": "outcome"},
+        ),
         Scenario("loss", loss, {"loss": "number"}),
         Scenario(
             "xor-missing-m",

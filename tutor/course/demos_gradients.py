@@ -6,7 +6,7 @@ happens (demos imports this module, so importing demos here at the top would be 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,10 +14,10 @@ import numpy as np
 from tutor.i18n import Text, both
 
 
-def _run(values: dict[str, float | str], lines: list[Text]) -> Any:
+def _run(values: Mapping[str, float | str], lines: Sequence[Text]) -> Any:
     from tutor.course.demos import Run
 
-    return Run(values, tuple(lines))
+    return Run(dict(values), tuple(lines))
 
 
 # --- lesson 09: what a missing 1/m does ---------------------------------------------------------

@@ -185,6 +185,7 @@ class CodeKind(ExerciseKind):
                 call = _show_args(args, names)
             else:
                 call = f"{spec.function}({_show_args(args, names if spec.judge else ())})"
+            problem: Text | None
             if case.error is not None:
                 problem = tt("code_case_raised", error=case.error.traceback or str(case.error))
                 problem = _with_inputs(problem, args, names)

@@ -109,8 +109,8 @@ def _compare_numbers(
         return None
     bad = ~np.isfinite(got_array) & np.isfinite(want_array)
     if bad.any():
-        where = [int(i) for i in np.argwhere(bad)[0]]
-        return tt("code_not_finite", index=where, got=number_text(got_array[tuple(where)]))
+        spot = [int(i) for i in np.argwhere(bad)[0]]
+        return tt("code_not_finite", index=spot, got=number_text(got_array[tuple(spot)]))
     where = tuple(int(i) for i in np.argwhere(~close)[0])
     if close.size == 1:
         wrong = tt(

@@ -208,7 +208,7 @@ class PredictView(ExerciseView):
                 validate_on=["changed", "submitted"],
                 valid_empty=True,
             )
-        else:
+        elif self.spec.choice is not None:
             yield ChoiceList(self.spec.choice, classes="ex-choices")
 
     def apply_answer_language(self, lang: str) -> None:
