@@ -158,3 +158,20 @@ def test_lint_checks_every_value_the_text_quotes_from_the_run(tmp_path: Path) ->
     assert exercise is not None
     problems = [p.message for p in lint_exercise(exercise)]
     assert any("`shows` says updates = 3.0, but the run gives 2.0" in m for m in problems), problems
+
+
+def test_the_cli_shows_the_run_after_a_committed_answer_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tutor.cli import main
+
+    monkeypatch.setenv("TUTOR_COURSE", str(write_course(tmp_path / "c", HEADER + FIRST_WRONG)))
+    assert main(["--lang", "en", "show", "01.first"]) == 0
+    assert "The run:" not in capsys.readouterr().out  # nothing given away before answering
+    assert main(["--lang", "en", "check", "01.first", "--answer", "zz"]) == 1
+    assert "The run:" not in capsys.readouterr().out  # an unreadable answer commits nothing
+    assert main(["--lang", "ko", "check", "01.first", "--answer", "00"]) == 1
+    out = capsys.readouterr().out
+    assert "실행해 보면:" in out and "3바퀴 만에 네 줄 모두 맞음" in out and "│" in out
+    assert main(["--lang", "en", "show", "01.first"]) == 0
+    assert "every row right after 3 passes" in capsys.readouterr().out

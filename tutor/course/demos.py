@@ -336,7 +336,7 @@ def _net(entry: str, units: int) -> tuple[str, int, str]:
 def _net_title(name: str, units: int) -> Text:
     if name == "unit":
         return both("선형 유닛 하나", "one linear unit")
-    return both(f"은닉 {name} {units}개", f"{units} hidden {name}")
+    return both(f"{name} 은닉 유닛 {units}개", f"{units} hidden {name} units")
 
 
 def gate_nets(
@@ -507,8 +507,8 @@ def shapes(units: int = 8, activation: str = "relu", epochs: int = 500, seed: in
         ),
     )
     caption = both(
-        f"은닉 {activation} {k}개: 정확도 {accuracy:.2f}",
-        f"{k} hidden {activation}: accuracy {accuracy:.2f}",
+        f"{activation} 은닉 유닛 {k}개: 정확도 {accuracy:.2f}",
+        f"{k} hidden {activation} units: accuracy {accuracy:.2f}",
     )
     grid = _grid(lambda p: model.predict(p, verbose=0).reshape(-1))
     values: dict[str, float | str] = {

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
 from textual.validation import Function
 from textual.widgets import Input, Static
@@ -94,6 +94,7 @@ class RunView(Safe, Vertical):
     RunView > .run-header { text-style: bold; }
     RunView > .run-lines { height: auto; }
     RunView > .run-frames { height: auto; margin: 1 0 0 0; }
+    RunView > .run-grid { layout: grid; grid-size: 4; grid-columns: 26; grid-rows: auto; }
     RunView .run-table { width: 1fr; height: auto; margin: 1 0 0 1; }
     RunView > .run-legend { color: $text-muted; }
     """
@@ -112,11 +113,12 @@ class RunView(Safe, Vertical):
         yield Static(classes="run-header", markup=False)
         yield Static(classes="run-lines", markup=False)
         if self.run.frames:
-            with Horizontal(classes="run-frames"):
-                if self.run.animated:
+            if self.run.animated:
+                with Horizontal(classes="run-frames"):
                     yield FrameView(self.run.frames[0])
                     yield Static(classes="run-table")
-                else:
+            else:
+                with Container(classes="run-frames run-grid"):
                     for frame in self.run.frames:
                         yield FrameView(frame)
             yield Static(classes="run-legend", markup=False)
@@ -128,6 +130,11 @@ class RunView(Safe, Vertical):
         if self.run.animated and len(self.run.frames) > 1:
             seconds = min(STEP_SECONDS, PLAY_SECONDS / len(self.run.frames))
             self.timer = self.set_interval(seconds, self._advance)
+
+    def on_resize(self) -> None:
+        """As many pictures side by side as fit; the rest wrap below."""
+        for grid in self.query(".run-grid"):
+            grid.styles.grid_size_columns = max(1, min(len(self.run.frames), self.size.width // 27))
 
     def _advance(self) -> None:
         if self.index + 1 >= len(self.run.frames):
@@ -212,9 +219,14 @@ class PredictView(ExerciseView):
             yield ChoiceList(self.spec.choice, classes="ex-choices")
 
     def apply_answer_language(self, lang: str) -> None:
-        how = "predict_how_number" if self.spec.number is not None else "predict_how_outcome"
-        tolerance = f"{self.spec.number.tolerance():g}" if self.spec.number is not None else ""
-        self.query_one(".ex-how", Static).update(t(how, lang, tolerance=tolerance))
+        if self.spec.number is not None:
+            tolerance = f"{self.spec.number.tolerance():g}"
+            how = t("predict_how_number", lang, tolerance=tolerance)
+        else:
+            several = self.spec.choice is not None and self.spec.choice.multiple
+            pick_key = "pick_all_that_apply" if several else "pick_one"
+            how = t(pick_key, lang) + " " + t("predict_how_outcome", lang)
+        self.query_one(".ex-how", Static).update(how)
         if self.spec.number is not None:
             self.query_one(".ex-answer", Input).placeholder = t("answer_placeholder_number", lang)
         else:
