@@ -12,8 +12,8 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.app.conftest import plain, settle, show_exercise
-from tutor.app.widgets.exercises.verdict import VerdictView
 from tutor.app.widgets.exercises.code import CodeEditor
+from tutor.app.widgets.exercises.verdict import VerdictView
 from tutor.app.widgets.exercises.workspace_keys import FileConflict
 from tutor.progress import ProgressStore
 
