@@ -160,3 +160,8 @@ def test_tutor_home_that_is_a_file_says_so(tmp_path: Path, monkeypatch, capsys) 
     err = capsys.readouterr().err
     assert f"{home} is a file, not a folder" in err and err.count("\n") == 1
     assert home.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_id_without_its_lesson_suggests_the_full_ids(capsys) -> None:
+    assert run("show", "doubel") == 2
+    assert "Did you mean: 02.double" in capsys.readouterr().err

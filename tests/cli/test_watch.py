@@ -141,3 +141,16 @@ def test_a_workspace_that_cannot_be_written_stops_the_command_with_one_line(
     err = capsys.readouterr().err
     assert f"Cannot write {blocker / 'workspace' / '02_double.py'}" in err
     assert err.count("\n") == 1
+
+
+def test_the_command_shows_the_exercise_its_file_and_each_verdict(capsys, workspace: Path) -> None:
+    from tutor.cli.workspace import show_event
+
+    exercise = load_course().exercise("02.double")
+    path = workspace / "02_double.py"
+    show_event(Current(exercise, path, 1, 2), "en")
+    out = capsys.readouterr().out
+    assert "1/2 · 02.double · Double it" in out and "Complete double(x)." in out
+    assert f"Open {path} in your editor" in out
+    show_event(Skipped(exercise, {"ko": "건너뜀", "en": "02_double.py: unchanged"}), "ko")
+    assert "건너뜀" in capsys.readouterr().out

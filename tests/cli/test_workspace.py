@@ -167,3 +167,9 @@ def test_run_shows_the_error_and_its_line(capsys, tmp_path: Path) -> None:
 def test_run_is_for_code_exercises(capsys) -> None:
     assert main(["run", "01.year", "--answer", "1958"]) == 2
     assert "not a code exercise" in capsys.readouterr().err
+
+
+def test_next_open_on_a_question_says_it_has_no_file(capsys) -> None:
+    assert main(["next", "--open"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("01.year") and "01.year is not a code exercise" in out

@@ -92,9 +92,12 @@ def show_event(event: Event, lang: str) -> None:
 
     out = console()
     if isinstance(event, Current):
+        from rich.markdown import Markdown
+
         title = pick(event.exercise.title, lang) or event.exercise.local_id
         out.print(Rule(f"{event.number}/{event.total} · {event.exercise.id} · {title}"))
-        out.print(Text(t("cli_watch_edit", lang, file=event.path)))
+        out.print(Markdown(pick(event.exercise.prompt, lang)))
+        out.print(Text(t("cli_watch_edit", lang, file=event.path), style="bold"), soft_wrap=True)
     elif isinstance(event, Checked):
         print_verdict(event.verdict, event.exercise, lang)
         if not event.recorded:
