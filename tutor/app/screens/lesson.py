@@ -7,6 +7,7 @@ back to the same paragraph and the same exercise.
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +26,24 @@ if TYPE_CHECKING:
     from tutor.course import Lesson
 
 LAYOUTS = ("both", "reader", "exercises")
+
+FIRST_PAINT_LINES = 40
+"""About a screenful of Markdown source: the part of a lesson shown before the first paint."""
+
+
+def split_for_first_paint(markdown: str, lines: int = FIRST_PAINT_LINES) -> tuple[str, str]:
+    """(first part, rest) of a Markdown text, cut before the first heading after `lines` lines
+    (outside a code fence), so that both parts parse as they would together."""
+    source = markdown.splitlines(keepends=True)
+    fence: str | None = None
+    for number, line in enumerate(source):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+        elif number >= lines and fence is None and line.startswith("#"):
+            return "".join(source[:number]), "".join(source[number:])
+    return markdown, ""
 
 
 class LessonScreen(Safe, Screen[None]):
@@ -51,6 +70,11 @@ class LessonScreen(Safe, Screen[None]):
         self.layout_mode = "both"
         self._layout_before_toc: str | None = None
         self._restored = False
+        self._text_version = 0
+        self.painted_at: float | None = None
+        """`time.monotonic()` at the first paint with the text in (bench/lesson_open.py)."""
+        self.painted_cpu = 0.0
+        """`time.process_time()` then."""
 
     @property
     def tutor(self) -> TutorApp:
@@ -77,13 +101,37 @@ class LessonScreen(Safe, Screen[None]):
         self.call_next(self._load_text, lang)
 
     async def _load_text(self, lang: str) -> None:
+        """Show the lesson's text: its first screenful at once, the rest after that is painted
+        (a long lesson is hundreds of Markdown widgets, half a second to lay out)."""
         reader = self.query_one("#reader", MarkdownViewer)
-        await reader.document.update(self.lesson.markdown(lang))
+        self._text_version += 1
+        version = self._text_version
+        first, rest = split_for_first_paint(self.lesson.markdown(lang))
+        await reader.document.update(first)
+        if self.painted_at is None:
+            self.call_after_refresh(self._mark_painted)
+        if rest:
+            self.call_after_refresh(self._load_rest, rest, version)
+        else:
+            self._restore_position()
+
+    async def _load_rest(self, rest: str, version: int) -> None:
+        if version != self._text_version:
+            return  # the language changed meanwhile: that load shows the whole text
+        await self.query_one("#reader", MarkdownViewer).document.append(rest)
+        self._restore_position()
+
+    def _restore_position(self) -> None:
         if not self._restored:
             self._restored = True
             position = self.tutor.store.ui.reading_position(self.lesson.id)
             if position:
                 self.call_after_refresh(self._scroll_reader_to, position)
+
+    def _mark_painted(self) -> None:
+        self.painted_at = time.monotonic()
+        self.painted_cpu = time.process_time()
+        self.query_one(ExercisePanel).show_first()
 
     def _scroll_reader_to(self, position: int) -> None:
         reader = self.query_one("#reader", MarkdownViewer)
