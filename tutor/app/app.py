@@ -93,6 +93,8 @@ class TutorApp(Safe, App[int]):
             self.notify(pick(notice, self.lang), severity="warning", timeout=30, markup=False)
         if self.course is None:
             self.call_after_refresh(self._start_loading)
+        else:
+            self.call_after_refresh(self.prewarm_editor)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "painted")
 
@@ -117,6 +119,7 @@ class TutorApp(Safe, App[int]):
     def on_course_loaded(self, message: CourseLoaded) -> None:
         self.course = message.course
         self._retitle(self.lang)
+        self.prewarm_editor()
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "course")
 
@@ -129,6 +132,14 @@ class TutorApp(Safe, App[int]):
             markup=False,
         )
         self.course = None
+
+    @work(thread=True, exclusive=True, group="prewarm", exit_on_error=False)
+    def prewarm_editor(self) -> None:
+        """Load the Python grammar for the code editor now, off the UI thread: the first
+        editor otherwise waits half a second (seconds on a busy machine) for it, blank."""
+        from tutor.app.widgets.exercises.code import python_language
+
+        python_language()
 
     def _bench_mark(self, moment: str) -> None:
         assert self._bench_path is not None
