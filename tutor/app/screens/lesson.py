@@ -11,13 +11,15 @@ import time
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Header, MarkdownViewer
+from textual.widgets import Footer, Header, MarkdownViewer, TextArea
 
 from tutor.app.base import Safe, follow_language
+from tutor.app.lesson_text import name_exercises, split_for_first_paint
 from tutor.app.text import t
 from tutor.app.widgets.exercises.panel import ExercisePanel
 
@@ -26,24 +28,6 @@ if TYPE_CHECKING:
     from tutor.course import Lesson
 
 LAYOUTS = ("both", "reader", "exercises")
-
-FIRST_PAINT_LINES = 40
-"""About a screenful of Markdown source: the part of a lesson shown before the first paint."""
-
-
-def split_for_first_paint(markdown: str, lines: int = FIRST_PAINT_LINES) -> tuple[str, str]:
-    """(first part, rest) of a Markdown text, cut before the first heading after `lines` lines
-    (outside a code fence), so that both parts parse as they would together."""
-    source = markdown.splitlines(keepends=True)
-    fence: str | None = None
-    for number, line in enumerate(source):
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
-        elif number >= lines and fence is None and line.startswith("#"):
-            return "".join(source[:number]), "".join(source[number:])
-    return markdown, ""
 
 
 class LessonScreen(Safe, Screen[None]):
@@ -57,6 +41,7 @@ class LessonScreen(Safe, Screen[None]):
         Binding("ctrl+down", "next_exercise", "Next exercise", show=False),
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
+        Binding("tab", "focus_answer", "Answer", show=False),
     ]
     # Textual declares it as an instance variable: a ClassVar here would contradict it.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -69,6 +54,7 @@ class LessonScreen(Safe, Screen[None]):
         self.lesson = lesson
         self.layout_mode = "both"
         self._layout_before_toc: str | None = None
+        self._layout_before_editing: str | None = None
         self._restored = False
         self._text_version = 0
         self.painted_at: float | None = None
@@ -106,7 +92,8 @@ class LessonScreen(Safe, Screen[None]):
         reader = self.query_one("#reader", MarkdownViewer)
         self._text_version += 1
         version = self._text_version
-        first, rest = split_for_first_paint(self.lesson.markdown(lang))
+        text = name_exercises(self.lesson.markdown(lang), self.lesson.exercises, lang)
+        first, rest = split_for_first_paint(text)
         await reader.document.update(first)
         if self.painted_at is None:
             self.call_after_refresh(self._mark_painted)
@@ -186,6 +173,42 @@ class LessonScreen(Safe, Screen[None]):
     def action_previous_exercise(self) -> None:
         self.query_one(ExercisePanel).step(-1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_answer":  # Tab from the text; elsewhere Tab moves on as usual
+            reader = self.query_one("#reader")
+            focused = self.focused
+            return focused is not None and (focused is reader or reader in focused.ancestors)
+        return True
+
+    def action_focus_answer(self) -> None:
+        """Tab from the text: straight into the open exercise's answer."""
+        panel = self.query_one(ExercisePanel)
+        if panel.current is None or self.layout_mode == "reader":
+            self.focus_next()
+            return
+        panel.view(panel.current).focus_answer()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """On a narrow screen the code editor gets the whole height while it has the focus."""
+        if (
+            isinstance(event.widget, TextArea)
+            and self.has_class("-narrow")
+            and self.layout_mode == "both"
+        ):
+            self._layout_before_editing = self.layout_mode
+            self.set_layout("exercises")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, TextArea) and self._layout_before_editing is not None:
+            self.call_after_refresh(self._after_editing)
+
+    def _after_editing(self) -> None:
+        if isinstance(self.focused, TextArea) or self._layout_before_editing is None:
+            return
+        mode, self._layout_before_editing = self._layout_before_editing, None
+        if self.layout_mode == "exercises":
+            self.set_layout(mode, focus=False)
+
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents. Where it would squeeze the text beside the
         exercises, the text takes the whole width while the contents are shown."""
@@ -202,14 +225,16 @@ class LessonScreen(Safe, Screen[None]):
 
     def action_toggle_reader(self) -> None:
         """Cycle: text and exercises → text only → exercises only."""
-        self._layout_before_toc = None
+        self._layout_before_toc = self._layout_before_editing = None
         self.set_layout(LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)])
 
-    def set_layout(self, mode: str) -> None:
+    def set_layout(self, mode: str, focus: bool = True) -> None:
         body = self.query_one("#lesson-body")
         self.layout_mode = mode
         for name in LAYOUTS:
             body.set_class(name == mode, f"-{name}")
+        if not focus:
+            return
         if mode == "exercises":
             panel = self.query_one(ExercisePanel)
             if panel.current is not None:

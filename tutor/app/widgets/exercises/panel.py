@@ -119,6 +119,7 @@ class ExercisePanel(Safe, Vertical):
         index = max(0, min(index, len(self.exercises) - 1))
         view = self.view(index)
         self.current = index
+        self.screen.set_class(self.exercises[index].kind == "code", "-code")
         if self.first_shown is None:
             self.first_shown = index
         self.query_one(ContentSwitcher).current = view.id
@@ -128,8 +129,10 @@ class ExercisePanel(Safe, Vertical):
         exercise_id = self.exercises[index].id
         if self.tutor.store.ui.open_exercise != exercise_id:
             self.tutor.remember(lambda: setattr(self.tutor.store.ui, "open_exercise", exercise_id))
-        if focus:
+        if focus and view.is_mounted:
             self.call_after_refresh(view.focus_answer)
+        elif focus:
+            view.focus_when_mounted = True  # its answer widgets do not exist yet
 
     def step(self, delta: int) -> None:
         """Show the exercise `delta` places on (wrapping round); before the panel has shown its
