@@ -241,10 +241,19 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 async def open_lesson(pilot: Pilot[Any], lesson_id: str = "01-first") -> Any:
+    """Open a lesson and wait until its text is painted and its open exercise shown (the
+    exercise comes after the text's first paint, which waits for a parser thread)."""
+    from tutor.app.widgets.exercises.panel import ExercisePanel
+
     app: TutorApp = pilot.app  # type: ignore[assignment]
     await app.open_lesson(lesson_id)
+    screen = app.screen
+    panel = screen.query_one(ExercisePanel)
+    await until(
+        lambda: panel.current is not None or not panel.exercises, f"{lesson_id} to be shown"
+    )
     await pilot.pause()
-    return app.screen
+    return screen
 
 
 async def show_exercise(pilot: Pilot[Any], local_id: str) -> Any:

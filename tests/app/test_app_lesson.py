@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Markdown, MarkdownViewer
 
-from tests.app.conftest import open_lesson
+from tests.app.conftest import open_lesson, until
 from tests.course.course_fixture import EXERCISES_TOML, write_course
 from tutor.app.screens.course_map import CourseMapScreen
 from tutor.app.screens.lesson import LessonScreen
@@ -167,3 +168,28 @@ async def test_contents_beside_exercises_would_squeeze_the_text_so_it_takes_the_
         await pilot.press("f2")
         await pilot.pause()
         assert panel.display
+
+
+@pytest.mark.parametrize("key", ["enter", "ctrl+b"])
+async def test_keys_pressed_while_a_lesson_opens_are_not_lost(run_app: Any, key: str) -> None:
+    """Enter on the course map (or Ctrl+B from lesson 2), then Ctrl+Down twice at once, as a
+    terminal sends them: the lesson opens on the exercise two after its first."""
+    async with run_app("en") as (app, pilot):
+        if key == "ctrl+b":
+            await open_lesson(pilot, "02-second")
+        before = app.screen
+        for pressed in (key, "ctrl+down", "ctrl+down"):
+            app.simulate_key(pressed)  # no waiting in between
+        await until(
+            lambda: (
+                app.screen is not before
+                and isinstance(app.screen, LessonScreen)
+                and app.screen.query_one(ExercisePanel).current is not None
+            ),
+            "the lesson to open",
+        )
+        await pilot.pause()
+        panel = app.screen.query_one(ExercisePanel)
+        assert app.screen.lesson.id == "01-first"
+        assert panel.first_shown is not None
+        assert panel.current == (panel.first_shown + 2) % len(panel.exercises)

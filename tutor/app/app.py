@@ -93,6 +93,8 @@ class TutorApp(Safe, App[int]):
             self.notify(pick(notice, self.lang), severity="warning", timeout=30, markup=False)
         if self.course is None:
             self.call_after_refresh(self._start_loading)
+        else:
+            self.call_after_refresh(self.prewarm_editor)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "painted")
 
@@ -117,6 +119,7 @@ class TutorApp(Safe, App[int]):
     def on_course_loaded(self, message: CourseLoaded) -> None:
         self.course = message.course
         self._retitle(self.lang)
+        self.prewarm_editor()
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "course")
 
@@ -129,6 +132,14 @@ class TutorApp(Safe, App[int]):
             markup=False,
         )
         self.course = None
+
+    @work(thread=True, exclusive=True, group="prewarm", exit_on_error=False)
+    def prewarm_editor(self) -> None:
+        """Load the Python grammar for the code editor now, off the UI thread: the first
+        editor otherwise waits half a second (seconds on a busy machine) for it, blank."""
+        from tutor.app.widgets.exercises.code import python_language
+
+        python_language()
 
     def _bench_mark(self, moment: str) -> None:
         assert self._bench_path is not None
@@ -205,14 +216,21 @@ class TutorApp(Safe, App[int]):
             self.push_screen(screen_class())
 
     async def open_lesson(self, lesson_id: str) -> None:
-        """Show a lesson above the course map (replacing any lesson or screen shown)."""
+        """Show a lesson above the course map (replacing any lesson or screen shown).
+
+        A lesson shown replaces the one open (switch_screen), so the course map underneath is
+        not resumed and redrawn on the way: that halved the time Ctrl+N took."""
         from tutor.app.screens.lesson import LessonScreen
 
         lesson = self.lesson(lesson_id)
         if lesson is None:
             return
-        await self.action_course_map()
-        await self.push_screen(LessonScreen(lesson))
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        if len(self.screen_stack) == 2:
+            await self.switch_screen(LessonScreen(lesson))
+        else:
+            await self.push_screen(LessonScreen(lesson))
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         """The lesson, or None after telling the learner why it cannot be opened."""

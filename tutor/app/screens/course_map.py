@@ -115,6 +115,9 @@ class CourseMapScreen(Safe, Screen[None]):
         Binding("t", "app.open_lab", "Lab"),
         Binding("p", "app.open_playground", "Playground"),
         Binding("question_mark", "app.help", "Help", show=False),
+        # A priority binding: the app runs it before reading the next key, so keys pressed while
+        # the lesson opens (Ctrl+Down, say) reach the lesson instead of this screen.
+        Binding("enter", "open_highlighted", "Open", show=False, priority=True),
     ]
     # Textual declares it as an instance variable: a ClassVar here would contradict it.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -320,6 +323,19 @@ class CourseMapScreen(Safe, Screen[None]):
 
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
+        if key and not key.startswith("part-"):
+            await self.tutor.open_lesson(key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_highlighted":  # Enter elsewhere (a button) keeps its usual meaning
+            return self.focused is not None and self.focused.id == "lessons"
+        return True
+
+    async def action_open_highlighted(self) -> None:
+        table = self.query_one("#lessons", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if key and not key.startswith("part-"):
             await self.tutor.open_lesson(key)
 

@@ -7,16 +7,19 @@ back to the same paragraph and the same exercise.
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Header, MarkdownViewer
+from textual.widgets import Footer, Header, MarkdownViewer, TextArea
 
 from tutor.app.base import Safe, follow_language
+from tutor.app.lesson_text import name_exercises, split_for_first_paint
 from tutor.app.text import t
 from tutor.app.widgets.exercises.panel import ExercisePanel
 
@@ -38,6 +41,7 @@ class LessonScreen(Safe, Screen[None]):
         Binding("ctrl+down", "next_exercise", "Next exercise", show=False),
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
+        Binding("tab", "focus_answer", "Answer", show=False),
     ]
     # Textual declares it as an instance variable: a ClassVar here would contradict it.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -50,7 +54,13 @@ class LessonScreen(Safe, Screen[None]):
         self.lesson = lesson
         self.layout_mode = "both"
         self._layout_before_toc: str | None = None
+        self._layout_before_editing: str | None = None
         self._restored = False
+        self._text_version = 0
+        self.painted_at: float | None = None
+        """`time.monotonic()` at the first paint with the text in (bench/lesson_open.py)."""
+        self.painted_cpu = 0.0
+        """`time.process_time()` then."""
 
     @property
     def tutor(self) -> TutorApp:
@@ -77,13 +87,38 @@ class LessonScreen(Safe, Screen[None]):
         self.call_next(self._load_text, lang)
 
     async def _load_text(self, lang: str) -> None:
+        """Show the lesson's text: its first screenful at once, the rest after that is painted
+        (a long lesson is hundreds of Markdown widgets, half a second to lay out)."""
         reader = self.query_one("#reader", MarkdownViewer)
-        await reader.document.update(self.lesson.markdown(lang))
+        self._text_version += 1
+        version = self._text_version
+        text = name_exercises(self.lesson.markdown(lang), self.lesson.exercises, lang)
+        first, rest = split_for_first_paint(text)
+        await reader.document.update(first)
+        if self.painted_at is None:
+            self.call_after_refresh(self._mark_painted)
+        if rest:
+            self.call_after_refresh(self._load_rest, rest, version)
+        else:
+            self._restore_position()
+
+    async def _load_rest(self, rest: str, version: int) -> None:
+        if version != self._text_version:
+            return  # the language changed meanwhile: that load shows the whole text
+        await self.query_one("#reader", MarkdownViewer).document.append(rest)
+        self._restore_position()
+
+    def _restore_position(self) -> None:
         if not self._restored:
             self._restored = True
             position = self.tutor.store.ui.reading_position(self.lesson.id)
             if position:
                 self.call_after_refresh(self._scroll_reader_to, position)
+
+    def _mark_painted(self) -> None:
+        self.painted_at = time.monotonic()
+        self.painted_cpu = time.process_time()
+        self.query_one(ExercisePanel).show_first()
 
     def _scroll_reader_to(self, position: int) -> None:
         reader = self.query_one("#reader", MarkdownViewer)
@@ -138,6 +173,42 @@ class LessonScreen(Safe, Screen[None]):
     def action_previous_exercise(self) -> None:
         self.query_one(ExercisePanel).step(-1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_answer":  # Tab from the text; elsewhere Tab moves on as usual
+            reader = self.query_one("#reader")
+            focused = self.focused
+            return focused is not None and (focused is reader or reader in focused.ancestors)
+        return True
+
+    def action_focus_answer(self) -> None:
+        """Tab from the text: straight into the open exercise's answer."""
+        panel = self.query_one(ExercisePanel)
+        if panel.current is None or self.layout_mode == "reader":
+            self.focus_next()
+            return
+        panel.view(panel.current).focus_answer()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """On a narrow screen the code editor gets the whole height while it has the focus."""
+        if (
+            isinstance(event.widget, TextArea)
+            and self.has_class("-narrow")
+            and self.layout_mode == "both"
+        ):
+            self._layout_before_editing = self.layout_mode
+            self.set_layout("exercises")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, TextArea) and self._layout_before_editing is not None:
+            self.call_after_refresh(self._after_editing)
+
+    def _after_editing(self) -> None:
+        if isinstance(self.focused, TextArea) or self._layout_before_editing is None:
+            return
+        mode, self._layout_before_editing = self._layout_before_editing, None
+        if self.layout_mode == "exercises":
+            self.set_layout(mode, focus=False)
+
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents. Where it would squeeze the text beside the
         exercises, the text takes the whole width while the contents are shown."""
@@ -154,14 +225,16 @@ class LessonScreen(Safe, Screen[None]):
 
     def action_toggle_reader(self) -> None:
         """Cycle: text and exercises → text only → exercises only."""
-        self._layout_before_toc = None
+        self._layout_before_toc = self._layout_before_editing = None
         self.set_layout(LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)])
 
-    def set_layout(self, mode: str) -> None:
+    def set_layout(self, mode: str, focus: bool = True) -> None:
         body = self.query_one("#lesson-body")
         self.layout_mode = mode
         for name in LAYOUTS:
             body.set_class(name == mode, f"-{name}")
+        if not focus:
+            return
         if mode == "exercises":
             panel = self.query_one(ExercisePanel)
             if panel.current is not None:

@@ -53,6 +53,8 @@ class ExerciseView(Safe, VerticalScroll):
         self.number = number
         self.total = total
         self.verdict: Verdict | None = None
+        self.focus_when_mounted = False
+        """Set by the panel when the view was asked for the focus before it was mounted."""
         self.hints_shown = 0
         self.solution: str | None = None
         self.status_key: tuple[str, dict[str, Any]] | None = None
@@ -124,6 +126,8 @@ class ExerciseView(Safe, VerticalScroll):
             self.restore(attempts[-1].answer)
         self.query_one(VerdictView).display = False
         follow_language(self, self.apply_language)
+        if self.focus_when_mounted:
+            self.call_after_refresh(self.focus_answer)
 
     def apply_language(self, lang: str) -> None:
         title = pick(self.exercise.title, lang) or self.exercise.local_id

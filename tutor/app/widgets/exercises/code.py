@@ -26,7 +26,10 @@ from tutor.exercises import get_kind
 
 @cache
 def python_language() -> str | None:
-    """ "python" when tree-sitter can highlight it here, else None (plain text)."""
+    """ "python" when tree-sitter can highlight it here, else None (plain text).
+
+    Loading the grammar takes about half a second the first time; the app does it in a thread
+    once the course is loaded (`TutorApp.prewarm_editor`), so the first editor opens at once."""
     try:
         from textual._tree_sitter import get_language
 

@@ -34,6 +34,10 @@ class ExercisePanel(Safe, Vertical):
         super().__init__(**kwargs)
         self.lesson = lesson
         self.current: int | None = None
+        self._pending_steps = 0
+        """Ctrl+Up/Down pressed before the first exercise was shown: applied once it is."""
+        self.first_shown: int | None = None
+        """The exercise shown when the lesson opened (bench/lesson_open.py checks keys after)."""
 
     @property
     def tutor(self) -> TutorApp:
@@ -57,7 +61,16 @@ class ExercisePanel(Safe, Vertical):
         follow_language(self, self.apply_language)
         if self.exercises:
             self.relabel()
-            self.show(self.first_index())
+            # The lesson screen calls `show_first` once its text is painted, so that the text
+            # shows sooner; keys pressed meanwhile are kept (see `step`).
+
+    def show_first(self) -> None:
+        """Show the exercise open last (or the first unsolved one), then any steps pending."""
+        if self.current is not None:
+            return  # one was shown already
+        self.show(self.first_index())
+        if self._pending_steps:
+            self.step(self._pending_steps)
 
     def apply_language(self, lang: str) -> None:
         if not self.exercises:
@@ -106,6 +119,9 @@ class ExercisePanel(Safe, Vertical):
         index = max(0, min(index, len(self.exercises) - 1))
         view = self.view(index)
         self.current = index
+        self.screen.set_class(self.exercises[index].kind == "code", "-code")
+        if self.first_shown is None:
+            self.first_shown = index
         self.query_one(ContentSwitcher).current = view.id
         tabs = self.query_one(Tabs)
         if tabs.active != f"tab-{index + 1}":
@@ -113,17 +129,28 @@ class ExercisePanel(Safe, Vertical):
         exercise_id = self.exercises[index].id
         if self.tutor.store.ui.open_exercise != exercise_id:
             self.tutor.remember(lambda: setattr(self.tutor.store.ui, "open_exercise", exercise_id))
-        if focus:
+        if focus and view.is_mounted:
             self.call_after_refresh(view.focus_answer)
+        elif focus:
+            view.focus_when_mounted = True  # its answer widgets do not exist yet
 
     def step(self, delta: int) -> None:
-        if self.exercises and self.current is not None:
-            self.show((self.current + delta) % len(self.exercises), focus=True)
+        """Show the exercise `delta` places on (wrapping round); before the panel has shown its
+        first exercise, remember the steps so that no key pressed during the load is lost."""
+        if not self.exercises:
+            return
+        if self.current is None:
+            self._pending_steps += delta
+            return
+        self._pending_steps = 0
+        self.show((self.current + delta) % len(self.exercises), focus=True)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
         if event.tab is None or event.tab.id is None or event.tab.id != event.tabs.active:
             return  # a stale activation (the tab changed again since): following it would loop
+        if self.first_shown is None:
+            return  # the tabs' own first activation: `show_first` picks the exercise
         index = int(event.tab.id.split("-")[1]) - 1
         if index != self.current:
             self.show(index)

@@ -39,6 +39,11 @@ def nudged(text: str, delta: float) -> str | None:
     return f"{round(value + delta, 6):g}"
 
 
+class NudgeButton(Button, can_focus=False):
+    """− or + beside a value: for the mouse (the keyboard has ↑/↓ and +/- in the field), so
+    Tab goes from value to value instead of through two buttons each."""
+
+
 class ParamInput(Safe, Input):
     """An input for one parameter: ↑/↓ and +/- nudge it by 0.1."""
 
@@ -77,8 +82,8 @@ class WeightsView(ExerciseView):
                     classes="param-value",
                     compact=True,
                 )
-                yield Button("−", id=f"down-{index}", classes="nudge", compact=True)
-                yield Button("+", id=f"up-{index}", classes="nudge", compact=True)
+                yield NudgeButton("−", id=f"down-{index}", classes="nudge", compact=True)
+                yield NudgeButton("+", id=f"up-{index}", classes="nudge", compact=True)
         yield Static(classes="weights-table")
 
     def apply_answer_language(self, lang: str) -> None:
@@ -133,6 +138,9 @@ class WeightsView(ExerciseView):
         if isinstance(event.input, ParamInput):
             event.stop()
             self.update_table()
+            if self.verdict is not None and not self.running:
+                self.verdict = None  # it judged other values: the live table speaks now
+                self.show_verdict()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
