@@ -12,7 +12,8 @@ Names, defaults and formulas are Keras 3's, so code written here runs in Keras u
 from the same starting weights and batches, gives the same numbers. Every module is short and
 keeps its formulas in its docstrings: `layers` (forward and backward of Dense), `activations`,
 `losses`, `optimizers`, `initializers`, `model` (the training loop), `perceptron` (the classic
-rule) and `gradcheck` (backprop checked against finite differences).
+rule), `gradcheck` (backprop checked against finite differences) and `trace` (one training
+step, number by number: `trace_step`).
 """
 
 from tutor.engine import activations, callbacks, initializers, losses, metrics, optimizers
@@ -24,6 +25,7 @@ from tutor.engine.model import Sequential
 from tutor.engine.perceptron import Perceptron, PerceptronPass, PerceptronResult
 from tutor.engine.saving import load_model
 from tutor.engine.seeding import set_seed
+from tutor.engine.trace import LayerTrace, StepTrace, trace_step
 
 __all__ = [
     "Callback",
@@ -33,10 +35,12 @@ __all__ = [
     "GradientCheck",
     "History",
     "LambdaCallback",
+    "LayerTrace",
     "Perceptron",
     "PerceptronPass",
     "PerceptronResult",
     "Sequential",
+    "StepTrace",
     "activations",
     "callbacks",
     "gradient_check",
@@ -46,4 +50,5 @@ __all__ = [
     "metrics",
     "optimizers",
     "set_seed",
+    "trace_step",
 ]

@@ -267,16 +267,37 @@ class Sequential:
             return self.loss.value_and_logit_gradient(y, output)
         return self.loss.value_and_gradient(y, output)
 
-    def _backward(self, grad: np.ndarray, fused: bool) -> None:
-        """Fill every layer's gradients from the loss gradient, last layer first."""
+    def _backward(self, grad: np.ndarray, fused: bool, watch: Any = None) -> None:
+        """Fill every layer's gradients from the loss gradient, last layer first.
+
+        `watch(i, dL/da)` (optional, see `tutor.engine.trace`) sees the gradient each layer
+        receives before it runs backward (None for the last layer when fused).
+        """
         layers = self.layers
         last = len(layers) - 1
+        if watch is not None:
+            watch(last, None if fused else grad)
         if fused:
             grad = layers[last].backward_from_z(grad, last > 0)
         else:
             grad = layers[last].backward(grad, last > 0)
         for i in range(last - 1, -1, -1):
+            if watch is not None:
+                watch(i, grad)
             grad = layers[i].backward(grad, i > 0)  # the first layer's dL/dx is never needed
+
+    def _train_step(self, xb, yb, loss_and_gradient, fused, watch=None) -> tuple[float, Any]:
+        """One step on one batch: forward, loss, backward, update; returns (L, outputs).
+
+        A NaN or infinite loss skips backward and update (fit then stops). `fit` and
+        `tutor.engine.trace_step` both run this, so a traced step is a real training step.
+        """
+        output = self._forward(xb)
+        value, grad = loss_and_gradient(yb, output)
+        if math.isfinite(value):
+            self._backward(grad, fused, watch)
+            self.optimizer.update(self._params, self._grads)
+        return value, output
 
     def compute_gradients(self, x: Any, y: Any) -> list[np.ndarray]:
         """dL/dw for every weight array (Keras order), with the whole of (x, y) as one batch."""
@@ -444,12 +465,11 @@ class Sequential:
         Returns the batch-size-weighted sums of the loss and of each metric, the number of
         samples seen and the number of steps run (fewer when training was stopped).
         """
-        forward, backward = self._forward, self._backward
+        train_step = self._train_step
         if fused:
             loss_and_gradient = self.loss.value_and_logit_gradient
         else:
             loss_and_gradient = self.loss.value_and_gradient
-        update, params, grads = self.optimizer.update, self._params, self._grads
         metric_totals = [metric.total for _, metric in metric_list]
         totals = [0.0] * len(metric_totals)
         loss_total, seen, step = 0.0, 0, 0
@@ -463,8 +483,7 @@ class Sequential:
             for callback in batch_callbacks:
                 callback.on_train_batch_begin(step, {})
 
-            output = forward(xb)
-            value, grad = loss_and_gradient(yb, output)
+            value, output = train_step(xb, yb, loss_and_gradient, fused)
             m = len(xb)
             loss_total += value * m
             seen += m
@@ -473,8 +492,6 @@ class Sequential:
             if not math.isfinite(value):
                 self._stop_for_bad_loss(value, epoch, step, verbose)
                 break
-            backward(grad, fused)
-            update(params, grads)
 
             if batch_callbacks:
                 logs = self._logs(loss_total, totals, seen, metric_list)
