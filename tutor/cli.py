@@ -225,6 +225,9 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
             raise UsageError(tt("cli_lesson_unavailable", lesson=lesson.id))
         console.print(Markdown(lesson.markdown(lang)))
         console.print()
+        from tutor.viz.show import print_inside  # the lesson's network, inside (issue 12)
+
+        print_inside(console, lesson.path, lang)
         console.print(RichText(t("cli_exercises", lang), style="bold"))
         for exercise in lesson.exercises:
             console.print(
