@@ -1,0 +1,397 @@
+"""Inside the network: the neuron view, live while the network trains, and step mode.
+
+    app.push_screen(InsideScreen(InsideSource.from_lesson(lesson_net, "08")))
+    app.push_screen(InsideScreen(InsideSource(model, x, y, bounds, batch_size=10)))
+
+Space trains and pauses; `n` pauses, then takes ONE step on the next batch (rows in order, the
+batch size of the source) with `tutor.engine.trace_step(..., apply=True)` and shows every number
+of it; arrows move the neuron cursor. Training runs `fit` in a thread worker (shuffle off, so the
+batch that went wrong is known); every `FRAME_INTERVAL` seconds the training thread computes a
+neuron frame (`tutor.viz.neurons.neuron_frame`, a small grid) and posts it; a newer frame
+replaces one not yet drawn. A NaN or infinite loss stops the run and the screen traces the batch
+that produced it. Where the network cannot be drawn (too large, or too little room, e.g. at
+80×24 for 4 × 8 units) the text summary takes the neuron view's place, with a note.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, ScrollableContainer, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from tutor.app.base import Safe
+from tutor.app.lab_text import follow_language, lang_of, localize_bindings
+from tutor.app.widgets.neurons import NeuronView
+from tutor.app.widgets.steps import StepPanel
+from tutor.engine import Callback, Sequential, trace_step
+from tutor.engine.trace import StepTrace
+from tutor.viz.neurons import NeuronFrame, neuron_frame
+from tutor.viz.neurontext import neuron_text
+
+FRAME_INTERVAL = 0.15
+"""Seconds between neuron frames while training (about 6 a second)."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"ko": "신경망 속 보기", "en": "Inside the network"},
+    "running": {"ko": "학습 중", "en": "training"},
+    "paused": {"ko": "멈춤", "en": "paused"},
+    "key_toggle": {"ko": "학습/멈춤", "en": "Train/pause"},
+    "key_step": {"ko": "한 단계", "en": "One step"},
+    "key_back": {"ko": "멈춤/뒤로", "en": "Stop/back"},
+    "status": {
+        "ko": "에포크 {epoch} · 단계 {steps} · 손실 {loss}",
+        "en": "epoch {epoch} · step {steps} · loss {loss}",
+    },
+    "no_step": {
+        "ko": "n을 누르면 학습을 멈추고 배치 하나로 한 단계를 밟으며, 그 단계의 모든 수를 "
+        "여기에 보여 줍니다. 스페이스는 학습/멈춤, 화살표는 뉴런 고르기.",
+        "en": "Press n to pause and take one step on one batch: every number of that step "
+        "appears here. Space trains and pauses; the arrows pick a neuron.",
+    },
+    "diverged": {
+        "ko": "손실이 {value}이 되어 학습을 멈췄습니다({steps}번째 단계). 오른쪽은 그 배치의 "
+        "단계입니다. 학습률이 너무 큰 것 같습니다.",
+        "en": "The loss became {value} and training stopped (step {steps}). On the right, that "
+        "batch's step. The learning rate is probably too high.",
+    },
+    "fallback": {
+        "ko": "이 창에는 뉴런 그림이 다 들어가지 않아 요약을 보여 줍니다(120×40 이상에서 "
+        "그림으로 보입니다).",
+        "en": "The neuron pictures do not fit here, so this is the summary (they are drawn "
+        "at 120×40 or larger).",
+    },
+    "failed": {"ko": "학습 중 오류가 났습니다: {error}", "en": "Training failed: {error}"},
+}
+
+
+def say(key: str, lang: str, /, **values: object) -> str:
+    entry = WORDS[key]
+    return (entry.get(lang) or entry["ko"]).format(**values)
+
+
+@dataclass
+class InsideSource:
+    """A compiled model with its 2-D training data and the plane to draw it on."""
+
+    model: Sequential
+    x: np.ndarray
+    y: np.ndarray
+    bounds: tuple[float, float, float, float] = (-6.0, 6.0, -6.0, 6.0)
+    batch_size: int = 10
+    title: str = ""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while a thread trains the model (share the owner's, so two never train at once)."""
+
+    @classmethod
+    def from_lesson(cls, net, title: str = "") -> InsideSource:
+        """A lesson's network (`tutor.viz.lessonnet.LessonNet`), one batch of all its rows."""
+        return cls(net.model, net.x, net.y, net.bounds, batch_size=len(net.x), title=title)
+
+
+class InsideFrame(Message):
+    """A neuron frame from a thread; a newer one replaces one still queued."""
+
+    def __init__(self, frame: NeuronFrame, epoch: int, steps: int, loss: float) -> None:
+        super().__init__()
+        self.frame, self.epoch, self.steps, self.loss = frame, epoch, steps, loss
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, InsideFrame)
+
+
+class InsideStepped(Message):
+    def __init__(self, step: StepTrace, frame: NeuronFrame) -> None:
+        super().__init__()
+        self.step, self.frame = step, frame
+
+
+class InsideStopped(Message):
+    """Training ended: on request, or because the loss was not finite (`bad` holds the trace)."""
+
+    def __init__(self, bad: StepTrace | None, error: str | None = None) -> None:
+        super().__init__()
+        self.bad, self.error = bad, error
+
+
+class _Live(Callback):
+    """In the training thread: counts steps, stops on request, posts a frame now and then."""
+
+    def __init__(self, screen: InsideScreen, should_stop) -> None:
+        super().__init__()
+        self.screen = screen
+        self.should_stop = should_stop
+        self.last = 0.0
+        self.batch = 0
+
+    @property
+    def wants_batch_events(self) -> bool:
+        return True
+
+    def on_train_batch_begin(self, batch, logs=None):
+        self.batch = batch
+
+    def on_train_batch_end(self, batch, logs=None):
+        screen = self.screen
+        screen.steps += 1
+        screen.last_loss = float((logs or {}).get("loss", float("nan")))
+        if self.should_stop():
+            self.model.stop_training = True
+            return
+        now = time.perf_counter()
+        if now - self.last >= FRAME_INTERVAL:
+            self.last = now
+            screen.post_frame()
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.screen.epoch = epoch + 1
+
+
+class InsideScreen(Safe, Screen):
+    """Neuron view + step panel for one model. Reads the language from `app.lang`."""
+
+    BINDINGS: ClassVar = [
+        Binding("space", "toggle", "Train/pause", priority=True),
+        Binding("n", "step", "One step"),
+        Binding("escape", "stop_or_back", "Stop/back"),
+    ]
+    KEY_WORDS: ClassVar = {"toggle": "key_toggle", "step": "key_step", "stop_or_back": "key_back"}
+
+    DEFAULT_CSS = """
+    InsideScreen #in-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    InsideScreen #in-body { height: 1fr; }
+    InsideScreen #in-left { width: 1fr; padding: 0 1; }
+    InsideScreen #in-right { width: 1fr; border-left: vkey $foreground 20%; }
+    InsideScreen #in-detail { height: auto; max-height: 4; color: $text-muted; padding: 0 1; }
+    InsideScreen #in-status { height: auto; padding: 0 1; }
+    InsideScreen #in-status.-error { color: $error; }
+    InsideScreen #in-fallback { height: 1fr; display: none; }
+    InsideScreen #in-fallback-note { color: $warning; }
+    InsideScreen .-small #in-right { width: 1fr; }
+    """
+
+    def __init__(self, source: InsideSource, *, name: str | None = None, id: str | None = None):
+        super().__init__(name=name, id=id)
+        self.source = source
+        self.lang = "ko"
+        self.running = False
+        self.stop_event = threading.Event()
+        self.epoch = 0
+        self.steps = 0
+        self.last_loss = float("nan")
+        self.next_batch = 0
+        self.frames_shown = 0
+        self.error: str | None = None
+        self.last_step: StepTrace | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="in-title", markup=False)
+        with Horizontal(id="in-body"):
+            with Vertical(id="in-left"):
+                yield NeuronView(id="neurons")
+                with ScrollableContainer(id="in-fallback"):
+                    yield Static(id="in-fallback-note", markup=False)
+                    yield Static(id="in-fallback-text", markup=False)
+            with Vertical(id="in-right"):
+                yield Static(id="in-detail", markup=False)
+                yield StepPanel(id="steps")
+        yield Static(id="in-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.lang = lang_of(self.app)
+        follow_language(self, self.set_language)
+        self.apply_language()
+        self.query_one(NeuronView).focus()
+        self.call_after_refresh(self.refresh_frame)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_frame)
+
+    # ---- language -------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang if lang in ("ko", "en") else "ko"
+        self.apply_language()
+
+    def apply_language(self) -> None:
+        lang = self.lang
+        localize_bindings(self, {a: say(k, lang) for a, k in self.KEY_WORDS.items()})
+        self._update_title()
+        self._update_status()
+        self._update_detail()
+        self.query_one(StepPanel).show_step(self.last_step, lang, say("no_step", lang))
+        self._check_fit()
+
+    def _update_title(self) -> None:
+        state = say("running" if self.running else "paused", self.lang)
+        extra = f" · {self.source.title}" if self.source.title else ""
+        self.query_one("#in-title", Static).update(f"{say('title', self.lang)}{extra} · {state}")
+
+    def _update_status(self) -> None:
+        status = self.query_one("#in-status", Static)
+        if self.error is not None:
+            status.update(self.error)
+            status.add_class("-error")
+            return
+        status.remove_class("-error")
+        loss = f"{self.last_loss:.4f}" if np.isfinite(self.last_loss) else str(self.last_loss)
+        status.update(say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss))
+
+    def _update_detail(self) -> None:
+        self.query_one("#in-detail", Static).update(self.query_one(NeuronView).describe(self.lang))
+
+    @on(NeuronView.Selected)
+    def _selected(self) -> None:
+        self._update_detail()
+
+    # ---- frames ---------------------------------------------------------------------------
+
+    def make_frame(self) -> NeuronFrame:
+        """Any thread: the neuron frame at the view's current picture size."""
+        side = self.query_one(NeuronView).side
+        return neuron_frame(self.source.model, self.source.bounds, side, data=self.source.x)
+
+    def post_frame(self) -> None:
+        """From the training thread: compute a frame and post it."""
+        self.post_message(InsideFrame(self.make_frame(), self.epoch, self.steps, self.last_loss))
+
+    @work(thread=True, exclusive=True, group="inside-frame", exit_on_error=False)
+    def refresh_frame(self) -> None:
+        """A frame now (when paused, after a resize), computed off the UI thread."""
+        self.post_message(InsideFrame(self.make_frame(), self.epoch, self.steps, self.last_loss))
+
+    def on_inside_frame(self, message: InsideFrame) -> None:
+        self.epoch, self.steps, self.last_loss = message.epoch, message.steps, message.loss
+        self._show(message.frame)
+
+    def _show(self, frame: NeuronFrame) -> None:
+        view = self.query_one(NeuronView)
+        before = view.side
+        view.set_frame(frame)
+        self.frames_shown += 1
+        self._check_fit()
+        self._update_status()
+        self._update_detail()
+        if view.side != before and not self.running:
+            self.refresh_frame()
+
+    def _check_fit(self) -> None:
+        view = self.query_one(NeuronView)
+        fallback = self.query_one("#in-fallback")
+        if view.frame is None or view.fits:
+            view.display, fallback.display = True, False
+            return
+        self.query_one("#in-fallback-note", Static).update(say("fallback", self.lang))
+        self.query_one("#in-fallback-text", Static).update(neuron_text(view.frame, self.lang))
+        view.display, fallback.display = False, True
+
+    # ---- training -------------------------------------------------------------------------
+
+    def action_toggle(self) -> None:
+        if self.running:
+            self.action_pause()
+        elif self.error is None:
+            self.running = True
+            self.stop_event = threading.Event()
+            self._update_title()
+            self.train(self.stop_event)
+
+    def action_pause(self) -> None:
+        self.stop_event.set()
+        self.running = False
+        self._update_title()
+
+    def action_stop_or_back(self) -> None:
+        if self.running:
+            self.action_pause()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    @work(thread=True, exclusive=True, group="inside-train", exit_on_error=False)
+    def train(self, stop: threading.Event) -> None:
+        worker = get_current_worker()
+        source = self.source
+
+        def should_stop() -> bool:
+            return stop.is_set() or worker.is_cancelled
+
+        live = _Live(self, should_stop)
+        bad = None
+        try:
+            with source.lock, np.errstate(all="ignore"):
+                while not should_stop():
+                    source.model.fit(
+                        source.x,
+                        source.y,
+                        batch_size=source.batch_size,
+                        epochs=self.epoch + 1,
+                        initial_epoch=self.epoch,
+                        shuffle=False,
+                        verbose=0,
+                        callbacks=[live],
+                    )
+                    if source.model.stop_reason and not should_stop():
+                        bad = self._trace_batch(live.batch, apply=False)
+                        break
+            self.post_frame()
+            self.post_message(InsideStopped(bad))
+        except Exception as error:  # one line for the learner, never a traceback
+            self.post_message(InsideStopped(None, str(error)))
+
+    def _trace_batch(self, batch: int, apply: bool) -> StepTrace:
+        size = self.source.batch_size
+        rows = slice(batch * size, (batch + 1) * size)
+        return trace_step(self.source.model, self.source.x[rows], self.source.y[rows], apply=apply)
+
+    def on_inside_stopped(self, message: InsideStopped) -> None:
+        self.running = False
+        if message.error is not None:
+            self.error = say("failed", self.lang, error=message.error)
+        elif message.bad is not None:
+            self.last_step = message.bad
+            self.error = say("diverged", self.lang, value=message.bad.loss, steps=self.steps + 1)
+            self.query_one(StepPanel).show_step(message.bad, self.lang)
+        self._update_title()
+        self._update_status()
+
+    # ---- step mode ------------------------------------------------------------------------
+
+    def action_step(self) -> None:
+        if self.running:
+            self.action_pause()
+            return
+        self.step_once()
+
+    @work(thread=True, exclusive=True, group="inside-step", exit_on_error=False)
+    def step_once(self) -> None:
+        """One traced step on the next batch, applied, off the UI thread."""
+        count = -(-len(self.source.x) // self.source.batch_size)
+        with self.source.lock, np.errstate(all="ignore"):
+            batch = self.next_batch % count
+            step = self._trace_batch(batch, apply=True)
+            self.next_batch = batch + 1
+            if self.next_batch == count:
+                self.epoch += 1
+            if step.layers[-1].dL_dW is not None:
+                self.steps += 1
+            self.last_loss = step.loss
+            frame = self.make_frame()
+        self.post_message(InsideStepped(step, frame))
+
+    def on_inside_stepped(self, message: InsideStepped) -> None:
+        self.last_step = message.step
+        self.query_one(StepPanel).show_step(message.step, self.lang)
+        if not message.step.finite:
+            self.error = say("diverged", self.lang, value=message.step.loss, steps=self.steps + 1)
+        self._show(message.frame)
