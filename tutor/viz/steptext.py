@@ -175,7 +175,11 @@ def step_lines(
         _show(lines, "ΔW", layer.update_W, whole, width)
         _show(lines, "Δb", layer.update_b, whole, width)
     lines += ["", w("largest", lang)]
-    for where, delta, grad in largest_changes(step):
+    changes = largest_changes(step)
+    if all(delta == 0 for _, delta, _ in changes):
+        lines.append(w("no_change", lang))
+        changes = []
+    for where, delta, grad in changes:
         lines.append(f"  {where:<28} Δ {fmt(delta):>10}   dL/dw {fmt(grad):>10}")
     if not step.applied:
         lines += ["", w("not_applied", lang)]

@@ -22,6 +22,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ko": "(시그모이드/소프트맥스와 교차 엔트로피: 엔진은 dL/dz = (a − y)/m를 바로 씁니다)",
         "en": "(sigmoid/softmax with cross-entropy: the engine uses dL/dz = (a − y)/m directly)",
     },
+    "no_change": {
+        "ko": "  모든 기울기가 0이라 어떤 가중치도 바뀌지 않았습니다"
+        "(이 배치에서는 더 배울 것이 없습니다).",
+        "en": "  Every gradient is 0, so no weight changed "
+        "(nothing left to learn from this batch).",
+    },
     "largest": {"ko": "가장 크게 바뀐 가중치", "en": "Largest changes"},
     "summary_note": {
         "ko": "큰 신경망이라 요약해서 보여 줍니다: 모양, 노름 ‖·‖, 처음 몇 개, 최솟값..최댓값.",

@@ -170,14 +170,13 @@ class InsideScreen(Safe, Screen):
     DEFAULT_CSS = """
     InsideScreen #in-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     InsideScreen #in-body { height: 1fr; }
-    InsideScreen #in-left { width: 1fr; padding: 0 1; }
-    InsideScreen #in-right { width: 1fr; border-left: vkey $foreground 20%; }
-    InsideScreen #in-detail { height: auto; max-height: 4; color: $text-muted; padding: 0 1; }
-    InsideScreen #in-status { height: auto; padding: 0 1; }
+    InsideScreen #in-left { width: 3fr; padding: 0 1; }
+    InsideScreen #in-right { width: 2fr; border-left: vkey $foreground 20%; }
+    InsideScreen #in-detail { height: 3; color: $text-muted; padding: 0 1; }
+    InsideScreen #in-status { height: 2; padding: 0 1; }
     InsideScreen #in-status.-error { color: $error; }
     InsideScreen #in-fallback { height: 1fr; display: none; }
     InsideScreen #in-fallback-note { color: $warning; }
-    InsideScreen .-small #in-right { width: 1fr; }
     """
 
     def __init__(self, source: InsideSource, *, name: str | None = None, id: str | None = None):
@@ -238,6 +237,12 @@ class InsideScreen(Safe, Screen):
         extra = f" · {self.source.title}" if self.source.title else ""
         self.query_one("#in-title", Static).update(f"{say('title', self.lang)}{extra} · {state}")
 
+    def _set(self, selector: str, text: str) -> None:
+        """Update a Static only when its text changes (each update costs a repaint)."""
+        target = self.query_one(selector, Static)
+        if str(target.content) != text:
+            target.update(text)
+
     def _update_status(self) -> None:
         status = self.query_one("#in-status", Static)
         if self.error is not None:
@@ -246,10 +251,12 @@ class InsideScreen(Safe, Screen):
             return
         status.remove_class("-error")
         loss = f"{self.last_loss:.4f}" if np.isfinite(self.last_loss) else str(self.last_loss)
-        status.update(say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss))
+        self._set(
+            "#in-status", say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss)
+        )
 
     def _update_detail(self) -> None:
-        self.query_one("#in-detail", Static).update(self.query_one(NeuronView).describe(self.lang))
+        self._set("#in-detail", self.query_one(NeuronView).describe(self.lang))
 
     @on(NeuronView.Selected)
     def _selected(self) -> None:

@@ -38,6 +38,7 @@ class LessonScreen(Safe, Screen[None]):
         Binding("ctrl+down", "next_exercise", "Next exercise", show=False),
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
+        Binding("f4", "open_inside", "Inside"),  # lessons with an inside.toml (08, 09)
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
@@ -136,6 +137,26 @@ class LessonScreen(Safe, Screen[None]):
 
     def action_previous_exercise(self) -> None:
         self.query_one(ExercisePanel).step(-1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_inside":
+            from tutor.viz.lessonnet import has_inside
+
+            return has_inside(self.lesson.path)
+        return True
+
+    def action_open_inside(self) -> None:
+        """The lesson's own network in the neuron view and step mode (issue 12)."""
+        from tutor.app.screens.inside import InsideScreen, InsideSource
+        from tutor.viz.lessonnet import LessonNetError, load_lesson_net
+
+        try:
+            net = load_lesson_net(self.lesson.path)
+        except LessonNetError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        title = self.lesson.display_title(self.tutor.lang)
+        self.app.push_screen(InsideScreen(InsideSource.from_lesson(net, title)))
 
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents. Where it would squeeze the text beside the

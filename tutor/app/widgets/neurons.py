@@ -1,13 +1,14 @@
 """`NeuronView`: the network drawn layer by layer, each neuron a heat map over the input plane.
 
-Columns, left to right: the two inputs, each hidden layer, the output. Each neuron is a label
-line and a small picture of its output over the plane in half-block cells ("▀": top pixel as the
-foreground, bottom pixel as the background) on the playground's colour scale: blue positive,
-orange negative, deeper for larger. After the label, one marker per incoming connection: its
-colour is the weight's sign (blue +, orange −), its height ▁▂▃▄▅▆▇█ the weight's size relative
-to the layer's largest. A dead ReLU's label is red with ✗. The cursor (arrow keys or a click)
-selects a neuron; `NeuronView.Selected` says which, and `describe` gives its weights, bias and
-activation range.
+Columns, left to right: the two inputs (x), each hidden layer (h1, h2, ...), the output (out),
+named on the top line. Each neuron is one line of connection markers over a small picture of its
+output across the plane, in half-block cells ("▀": top pixel as the foreground, bottom pixel as
+the background) on the playground's colour scale: blue positive, orange negative, deeper for
+larger. One marker per incoming connection: its colour is the weight's sign (blue +, orange −),
+its height ▁▂▃▄▅▆▇█ the weight's size relative to the layer's largest. A dead ReLU has a red ✗
+after its markers. The cursor (arrow keys or a click) selects a neuron (its markers on a grey
+ground, ◂ after them); `NeuronView.Selected` says which, and `describe` gives its weights, bias
+and activation range.
 
 The frames (`tutor.viz.neurons.NeuronFrame`) are computed elsewhere, off the UI thread; this
 widget only lays them out and paints them. `side` tells the producer which grid fits now. A
@@ -71,19 +72,23 @@ def column_units(frame: NeuronFrame) -> list[int]:
 
 
 def plan(units: list[int], fan_in: list[int], width: int, height: int) -> Layout | None:
-    """The largest pictures that fit width × height, or None when nothing fits."""
+    """The largest pictures that fit width × height, or None when nothing fits.
+
+    Row 0 holds the column names (x, h1, h2, ..., out); then each neuron is one line of
+    weight bars (one per incoming connection, ✗ after them for a dead ReLU) over its picture.
+    """
     for rows in range(MAX_SIDE // 2, MIN_ROWS - 1, -1):
         block_h = rows + 1
-        per_col = max(1, height // block_h)
+        per_col = max(1, (height - 1) // block_h)
         blocks: list[Block] = []
         x = 0
         for layer, (count, inputs) in enumerate(zip(units, fan_in, strict=True)):
-            col_w = max(2 * rows, 4 + min(inputs, 8) + 1)
+            col_w = max(2 * rows, inputs + 1, 3)
             for j in range(count):
                 sub, pos = divmod(j, per_col)
-                blocks.append(Block(layer, j, x + sub * (col_w + 1), pos * block_h, col_w))
+                blocks.append(Block(layer, j, x + sub * (col_w + 1), 1 + pos * block_h, col_w))
             x += math.ceil(count / per_col) * (col_w + 1) + 1
-        used_h = min(max(units), per_col) * block_h
+        used_h = 1 + min(max(units), per_col) * block_h
         if x - 1 <= width and used_h <= height:
             return Layout(rows, tuple(blocks), x - 1, used_h)
     return None
@@ -238,7 +243,10 @@ class NeuronView(Widget, can_focus=True):
                     bgcolor=RichColor.from_rgb(*shade_rgb(key[2], base)),
                 )
             elif kind == "bar":
-                style = Style(color=RichColor.from_rgb(*shade_rgb(key[1], base)))
+                style = Style(
+                    color=RichColor.from_rgb(*shade_rgb(key[1], base)),
+                    bgcolor=RichColor.from_rgb(70, 70, 70) if key[2] else None,
+                )
             elif kind == "label":
                 _, dead, selected = key
                 style = Style(
@@ -275,44 +283,76 @@ class NeuronView(Widget, can_focus=True):
         return grids[unit][np.ix_(pick, pick)]
 
     def _build_strips(self) -> list[Strip]:
+        """Paint the frame: a grid of (character, style) cells, then one Segment per run of
+        cells sharing a style (styles are cached, so runs are found by identity)."""
         width, height = self.content_size
         frame, layout = self.frame, self.layout_now
         if frame is None or layout is None:
             return []
-        canvas: list[list[Segment | None]] = [[None] * width for _ in range(height)]
-        labels = [["x1", "x2"][: frame.inputs], *labels_for([lay.units for lay in frame.layers])]
+        chars = [[" "] * width for _ in range(height)]
+        styles: list[list[Style | None]] = [[None] * width for _ in range(height)]
         rows, side = layout.rows, layout.side
+        names = ["x", *(f"h{i + 1}" for i in range(len(frame.layers) - 1)), "out"]
+        if len(frame.layers) == 2:
+            names[1] = "h"
+        plain = self._style(("label", False, False))
+        pixels: dict[tuple[int, int], Style] = {}
+        half_blocks = ["▀"] * side
+
+        def put(y: int, x: int, text: str, style: Style | None) -> None:
+            for i, char in enumerate(text):
+                chars[y][x + i] = char
+                styles[y][x + i] = style
+
+        bars = {}
+        for i, layer in enumerate(frame.layers):
+            magnitude = np.abs(np.nan_to_num(layer.W.astype(np.float64)))
+            top = float(magnitude.max()) or 1.0
+            index = np.minimum(np.rint(magnitude / top * (len(BARS) - 1)), len(BARS) - 1)
+            bars[i + 1] = ["".join(BARS[int(v)] for v in col) for col in index.T]
         for block in layout.blocks:
             column, unit = block.layer, block.unit
             if block.y + rows >= height or block.x + block.width > width:
                 continue
-            dead = column > 0 and bool(frame.layers[column - 1].dead[unit])
+            if unit == 0:
+                put(0, block.x, names[column][: block.width], plain)
             selected = self.cursor == (column, unit)
-            label = labels[column][unit] + ("✗" if dead else "")
-            line = canvas[block.y]
-            for i, char in enumerate(label[: block.width]):
-                line[block.x + i] = Segment(char, self._style(("label", dead, selected)))
-            if column > 0:
+            y, x = block.y, block.x
+            if column == 0:
+                put(y, x, ["x1", "x2"][unit], self._style(("label", False, selected)))
+            else:
                 layer = frame.layers[column - 1]
-                weights = layer.W[:, unit]
-                top = float(np.nanmax(np.abs(layer.W))) or 1.0
-                start = block.x + len(label) + 1
-                for r, value in enumerate(weights[: max(0, block.width - len(label) - 1)]):
-                    size = min(abs(float(np.nan_to_num(value))) / top, 1.0)
-                    bar = BARS[min(len(BARS) - 1, int(size * (len(BARS) - 1) + 0.5))]
+                fan_in = layer.W.shape[0]
+                text = bars[column][unit][: block.width - 1]
+                for r, bar in enumerate(text):
+                    value = layer.W[r, unit]
                     level = 12 if value > 0 else -12 if value < 0 else 0
-                    line[start + r] = Segment(bar, self._style(("bar", level)))
-            levels = shade(self._grid(column, unit, side))
+                    chars[y][x + r] = bar
+                    styles[y][x + r] = self._style(("bar", level, selected))
+                if layer.dead[unit]:
+                    put(y, x + fan_in, "✗", self._style(("label", True, selected)))
+                elif selected:
+                    put(y, x + fan_in, "◂", plain)
+            levels = shade(self._grid(column, unit, side)).tolist()
             for r in range(rows):
-                line = canvas[block.y + 1 + r]
+                top_row, bottom_row = levels[2 * r], levels[2 * r + 1]
+                line_styles = styles[y + 1 + r]
+                chars[y + 1 + r][x : x + side] = half_blocks
                 for c in range(side):
-                    key = ("px", int(levels[2 * r, c]), int(levels[2 * r + 1, c]))
-                    line[block.x + c] = Segment("▀", self._style(key))
-        blank = Segment(" ")
+                    pair = (top_row[c], bottom_row[c])
+                    style = pixels.get(pair)
+                    if style is None:
+                        style = pixels[pair] = self._style(("px", *pair))
+                    line_styles[x + c] = style
         strips = []
-        for line in canvas:
-            segments = [s if s is not None else blank for s in line]
-            strips.append(Strip(Segment.simplify(segments), width))
+        for line_chars, line_styles in zip(chars, styles, strict=True):
+            segments = []
+            start = 0
+            for i in range(1, width + 1):
+                if i == width or line_styles[i] is not line_styles[start]:
+                    segments.append(Segment("".join(line_chars[start:i]), line_styles[start]))
+                    start = i
+            strips.append(Strip(segments, width))
         self.frames_painted += 1
         return strips
 
