@@ -23,12 +23,12 @@ def imported_after(statement: str) -> set[str]:
 def test_headless_core_does_not_import_textual_or_pandas() -> None:
     modules = imported_after(
         "import tutor.cli, tutor.course, tutor.grading, tutor.progress, tutor.sandbox, "
-        "tutor.datasets, tutor.engine, tutor.exercises"
+        "tutor.datasets, tutor.engine, tutor.exercises, tutor.lab"
     )
     assert not {m for m in modules if m.split(".")[0] in {"textual", "pandas", "plotext"}}
 
 
-@pytest.mark.parametrize("first", ["tutor.exercises", "tutor.course", "tutor.grading"])
+@pytest.mark.parametrize("first", ["tutor.exercises", "tutor.course", "tutor.grading", "tutor.lab"])
 def test_each_core_module_imports_on_its_own(first: str) -> None:
     assert first in imported_after(f"import {first}")
 

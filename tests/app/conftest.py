@@ -187,6 +187,35 @@ def run_app(store: ProgressStore, course: Course) -> AppRunner:
     return running
 
 
+@pytest.fixture
+def run_screen(run_app: AppRunner) -> AppRunner:
+    """`async with run_screen(LabScreen(), lang="ko") as (app, pilot, screen):` the real app with
+    `screen` pushed on top of the course map."""
+
+    @asynccontextmanager
+    async def running(
+        screen: Any, lang: str = "ko", *, size: tuple[int, int] = SIZE
+    ) -> AsyncIterator[tuple[TutorApp, Pilot[Any], Any]]:
+        async with run_app(lang, size=size) as (app, pilot):
+            await app.push_screen(screen)
+            await pilot.pause()
+            yield app, pilot, screen
+
+    return running
+
+
+async def until(condition: Callable[[], bool], what: str, limit: float = 60.0) -> None:
+    """Wait until `condition()` without `pilot.pause`, which stalls while a thread trains."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for: {what}")
+        await asyncio.sleep(0.02)
+
+
 def plain(widget: Any, width: int = 200) -> str:
     """The text a Static shows, whether it holds a string, Content or a Rich renderable."""
     import io

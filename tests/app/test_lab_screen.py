@@ -2,47 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
-
-import pytest
-from textual.app import App
-from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
-from tutor.app.screens.lab import LabScreen, TrainingProgress
-
-SIZE = (120, 40)
-
-
-class LabHarness(App):
-    """The smallest app that opens the lab, with a reactive `lang` like the real one."""
-
-    lang = reactive("ko")
-
-    def __init__(self, lang: str = "ko", **screen_options: object):
-        super().__init__()
-        self.set_reactive(LabHarness.lang, lang)
-        self.screen_options = screen_options
-        self.errors_reported: list = []  # the screens' Safe mixin adds any handler error here
-
-    def on_mount(self) -> None:
-        self.push_screen(LabScreen(**self.screen_options))  # type: ignore[arg-type]
-
-
-@pytest.fixture(autouse=True)
-def tutor_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
-
-
-async def until(condition: Callable[[], bool], what: str, limit: float = 60.0) -> None:
-    """Wait (without `pilot.pause`, which stalls while a thread trains) until `condition()`."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for: {what}")
-        await asyncio.sleep(0.02)
+from tests.app.conftest import until
+from tutor.app.messages import LabTrainingProgress
+from tutor.app.screens.lab import LabScreen
 
 
 def status(screen: LabScreen) -> str:
@@ -61,22 +25,16 @@ async def train(pilot, screen: LabScreen) -> None:
     await pilot.pause()
 
 
-async def test_the_lab_opens_with_the_digits_defaults() -> None:
-    app = LabHarness()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_the_lab_opens_with_the_digits_defaults(run_screen) -> None:
+    async with run_screen(LabScreen()) as (_app, _pilot, screen):
         assert isinstance(screen, LabScreen)
         assert screen.query_one("#hidden", Input).value == "128"
         assert "64-128-10" in str(screen.query_one("#architecture", Static).content)
         assert "9,610" in str(screen.query_one("#architecture", Static).content)
 
 
-async def test_choosing_a_data_set_fills_in_its_defaults() -> None:
-    app = LabHarness()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_choosing_a_data_set_fills_in_its_defaults(run_screen) -> None:
+    async with run_screen(LabScreen()) as (_app, pilot, screen):
         screen.query_one("#dataset", Select).value = "pima"
         await pilot.pause()
         assert screen.query_one("#hidden", Input).value == "12, 8"
@@ -84,11 +42,8 @@ async def test_choosing_a_data_set_fills_in_its_defaults() -> None:
         assert "8-12-8-1" in str(screen.query_one("#architecture", Static).content)
 
 
-async def test_training_a_gate_ends_with_test_accuracy_and_a_confusion_matrix() -> None:
-    app = LabHarness(dataset="and")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_training_a_gate_ends_with_test_accuracy_and_a_confusion_matrix(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="and")) as (app, pilot, screen):
         await train(pilot, screen)
         assert "학습 완료 (200 에포크" in status(screen)
         assert "테스트 정확도 1.0000" in status(screen)
@@ -99,11 +54,8 @@ async def test_training_a_gate_ends_with_test_accuracy_and_a_confusion_matrix() 
         assert app.errors_reported == []
 
 
-async def test_digits_results_show_the_images_with_their_labels() -> None:
-    app = LabHarness(dataset="digits")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_digits_results_show_the_images_with_their_labels(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="digits")) as (_app, pilot, screen):
         await set_fields(pilot, screen, epochs="2")
         await train(pilot, screen)
         gallery = screen.query_one("#gallery")
@@ -112,11 +64,8 @@ async def test_digits_results_show_the_images_with_their_labels() -> None:
         assert screen.query_one("#confusion", DataTable).row_count == 10
 
 
-async def test_the_stop_key_ends_a_long_run_within_moments() -> None:
-    app = LabHarness(dataset="exam_scores")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_the_stop_key_ends_a_long_run_within_moments(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="exam_scores")) as (app, pilot, screen):
         await set_fields(pilot, screen, epochs="100000")
         # pilot.press waits for an idle CPU, that is for the end of the run: post the keys.
         app.simulate_key("t")
@@ -135,11 +84,8 @@ async def test_the_stop_key_ends_a_long_run_within_moments() -> None:
         assert "테스트 정확도" in status(screen)
 
 
-async def test_a_huge_learning_rate_ends_with_an_explanation_not_a_crash() -> None:
-    app = LabHarness(dataset="pima")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_a_huge_learning_rate_ends_with_an_explanation_not_a_crash(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="pima")) as (_app, pilot, screen):
         screen.query_one("#optimizer", Select).value = "sgd"
         await set_fields(pilot, screen, lr="1e20", epochs="5")
         await train(pilot, screen)
@@ -150,11 +96,8 @@ async def test_a_huge_learning_rate_ends_with_an_explanation_not_a_crash() -> No
         assert screen.query_one(TabbedContent).active == "curves"
 
 
-async def test_the_explanation_of_a_diverged_run_is_in_english_too() -> None:
-    app = LabHarness(lang="en", dataset="pima")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_the_explanation_of_a_diverged_run_is_in_english_too(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="pima"), lang="en") as (_app, pilot, screen):
         screen.query_one("#optimizer", Select).value = "sgd"
         await set_fields(pilot, screen, lr="1e20", epochs="5")
         await train(pilot, screen)
@@ -164,11 +107,8 @@ async def test_the_explanation_of_a_diverged_run_is_in_english_too() -> None:
         )
 
 
-async def test_a_setting_that_is_not_a_number_is_explained_and_nothing_trains() -> None:
-    app = LabHarness()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_a_setting_that_is_not_a_number_is_explained_and_nothing_trains(run_screen) -> None:
+    async with run_screen(LabScreen()) as (_app, pilot, screen):
         await set_fields(pilot, screen, lr="fast")
         await pilot.press("t")
         assert not screen.running
@@ -178,11 +118,8 @@ async def test_a_setting_that_is_not_a_number_is_explained_and_nothing_trains() 
         assert "'x'은(는) 쓸 수 없습니다" in status(screen)
 
 
-async def test_switching_the_language_rewrites_the_lab() -> None:
-    app = LabHarness(dataset="and")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_switching_the_language_rewrites_the_lab(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="and")) as (app, pilot, screen):
         await train(pilot, screen)
         app.lang = "en"
         await pilot.pause()
@@ -193,16 +130,13 @@ async def test_switching_the_language_rewrites_the_lab() -> None:
 
 
 def test_a_newer_progress_report_replaces_a_queued_one() -> None:
-    older = TrainingProgress(None, 1)  # type: ignore[arg-type]
-    newer = TrainingProgress(None, 1)  # type: ignore[arg-type]
+    older = LabTrainingProgress(None, 1)  # type: ignore[arg-type]
+    newer = LabTrainingProgress(None, 1)  # type: ignore[arg-type]
     assert older.can_replace(newer)
 
 
-async def test_escape_stops_a_run_first_and_goes_back_once_nothing_trains() -> None:
-    app = LabHarness(dataset="and")  # the lab opens on top of the app's first screen
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+async def test_escape_stops_a_run_first_and_goes_back_once_nothing_trains(run_screen) -> None:
+    async with run_screen(LabScreen(dataset="and")) as (app, pilot, screen):
         await set_fields(pilot, screen, epochs="100000")
         app.simulate_key("t")
         await until(lambda: screen.progress_seen is not None, "training to start")

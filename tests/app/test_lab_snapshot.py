@@ -6,36 +6,26 @@ Update the pictures after an intended change with `pytest tests/app/test_lab_sna
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from textual.app import App
-from textual.reactive import reactive
 from textual.widgets import Input
 
+from tutor.app.app import TutorApp
 from tutor.app.screens.lab import LabScreen
 
 
-class LabHarness(App):
-    lang = reactive("ko")
-
-    def __init__(self, lang: str = "ko", **screen_options: object):
-        super().__init__()
-        self.set_reactive(LabHarness.lang, lang)
-        self.screen_options = screen_options
-
-    def on_mount(self) -> None:
-        self.push_screen(LabScreen(**self.screen_options))  # type: ignore[arg-type]
-
-
 @pytest.fixture(autouse=True)
-def frozen_clock(tmp_path, monkeypatch):
-    """Elapsed time and ETA read 0:12 whatever the machine's speed; progress goes to tmp."""
-    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+def frozen_clock(monkeypatch):
+    """Elapsed time and ETA read 0:12 whatever the machine's speed."""
     monkeypatch.setattr(LabScreen, "fixed_elapsed", 12.0)
 
 
-def short_run(epochs: str, tab: str):
+def short_run(dataset: str, epochs: str, tab: str):
     async def run_before(pilot) -> None:
-        screen = pilot.app.screen
+        screen = LabScreen(dataset=dataset)
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
         screen.query_one("#epochs", Input).value = epochs
         screen.action_train()
         await screen.workers.wait_for_complete()
@@ -56,11 +46,13 @@ def short_run(epochs: str, tab: str):
     return run_before
 
 
-def test_lab_curves_after_a_short_exam_scores_run(snap_compare) -> None:
-    app = LabHarness(dataset="exam_scores")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=short_run("60", "curves"))
+def test_lab_curves_after_a_short_exam_scores_run(snap_compare, store, course: Any) -> None:
+    app = TutorApp(store, lang="ko", course=course)
+    run = short_run("exam_scores", "60", "curves")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run)
 
 
-def test_lab_results_after_a_short_digits_run(snap_compare) -> None:
-    app = LabHarness(dataset="digits")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=short_run("3", "results"))
+def test_lab_results_after_a_short_digits_run(snap_compare, store, course: Any) -> None:
+    app = TutorApp(store, lang="ko", course=course)
+    run = short_run("digits", "3", "results")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run)

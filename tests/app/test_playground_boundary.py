@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from textual.app import App, ComposeResult
 
-from tutor.app.training import PlaygroundConfig, PlaygroundSession, grid_points
 from tutor.app.widgets.boundary import LEVELS, TEST_MARK, TRAIN_MARK, DecisionBoundary, shade_levels
+from tutor.lab import PlaygroundConfig, PlaygroundSession, grid_points
 
 
 def test_grid_points_run_row_by_row_from_the_top_left() -> None:

@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
-
-import pytest
-from textual.app import App
-from textual.reactive import reactive
 from textual.widgets import Input, Select, Static
 
+from tests.app.conftest import until
 from tutor.app.screens.playground import PlaygroundScreen
 from tutor.app.widgets.boundary import DecisionBoundary
-
-SIZE = (120, 40)
-
-
-class PlaygroundHarness(App):
-    lang = reactive("ko")
-
-    def __init__(self, lang: str = "ko", **screen_options: object):
-        super().__init__()
-        self.set_reactive(PlaygroundHarness.lang, lang)
-        self.screen_options = screen_options
-        self.errors_reported: list = []  # the screens' Safe mixin adds any handler error here
-
-    def on_mount(self) -> None:
-        self.push_screen(PlaygroundScreen(**self.screen_options))  # type: ignore[arg-type]
-
-
-@pytest.fixture(autouse=True)
-def tutor_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
-
-
-async def until(condition: Callable[[], bool], what: str, limit: float = 60.0) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for: {what}")
-        await asyncio.sleep(0.02)
 
 
 async def opened(pilot) -> PlaygroundScreen:
@@ -60,9 +26,8 @@ async def train_for(pilot, screen: PlaygroundScreen, epochs: int) -> None:
     await pilot.pause()
 
 
-async def test_a_new_network_shows_its_untrained_boundary_and_the_points() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_new_network_shows_its_untrained_boundary_and_the_points(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         boundary = screen.query_one(DecisionBoundary)
         assert screen.frame is not None and screen.frame.epoch == 0
@@ -72,9 +37,8 @@ async def test_a_new_network_shows_its_untrained_boundary_and_the_points() -> No
         assert "▀" in text and "●" in text and "○" in text
 
 
-async def test_training_lowers_the_loss_and_moves_the_boundary() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_training_lowers_the_loss_and_moves_the_boundary(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         before = screen.frame
         await train_for(pilot, screen, 30)
@@ -86,9 +50,8 @@ async def test_training_lowers_the_loss_and_moves_the_boundary() -> None:
         assert "멈춤" in str(screen.query_one("#pg-title", Static).content)
 
 
-async def test_pausing_and_starting_again_continues_the_same_network() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_pausing_and_starting_again_continues_the_same_network(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         await train_for(pilot, screen, 10)
         first = screen.frame.epoch
@@ -97,9 +60,8 @@ async def test_pausing_and_starting_again_continues_the_same_network() -> None:
         assert screen.frame.losses[0][0] == 0  # one history, from epoch 0
 
 
-async def test_reset_starts_an_untrained_network() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_reset_starts_an_untrained_network(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         await train_for(pilot, screen, 10)
         generation = screen.generation
@@ -108,9 +70,8 @@ async def test_reset_starts_an_untrained_network() -> None:
         assert screen.frame.epoch == 0
 
 
-async def test_changing_a_setting_resets_the_network() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_changing_a_setting_resets_the_network(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         await train_for(pilot, screen, 10)
         screen.query_one("#pg-dataset", Select).value = "xor"
@@ -123,9 +84,8 @@ async def test_changing_a_setting_resets_the_network() -> None:
         assert "2-8-8-8-1" in str(screen.query_one("#pg-architecture", Static).content)
 
 
-async def test_too_many_hidden_layers_are_explained_and_keep_the_last_network() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_too_many_hidden_layers_are_explained_and_keep_the_last_network(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (_app, pilot, screen):
         screen = await opened(pilot)
         screen.query_one("#pg-hidden", Input).value = "4, 4, 4, 4, 4"
         await pilot.pause()
@@ -133,9 +93,8 @@ async def test_too_many_hidden_layers_are_explained_and_keep_the_last_network() 
         assert "4, 4, 4, 4, 4" in str(screen.query_one("#pg-architecture", Static).content)
 
 
-async def test_the_playground_speaks_english_when_the_app_does() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_playground_speaks_english_when_the_app_does(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (app, pilot, screen):
         screen = await opened(pilot)
         app.lang = "en"
         await pilot.pause()
@@ -144,9 +103,10 @@ async def test_the_playground_speaks_english_when_the_app_does() -> None:
         assert screen.query_one("#pg-dataset", Select).selection == "circle"
 
 
-async def test_space_starts_training_even_from_a_menu_but_types_in_the_units_field() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_space_starts_training_even_from_a_menu_but_types_in_the_units_field(
+    run_screen,
+) -> None:
+    async with run_screen(PlaygroundScreen()) as (app, pilot, screen):
         screen = await opened(pilot)
         screen.query_one("#pg-hidden", Input).focus()
         await pilot.press("end", "space")
@@ -161,9 +121,8 @@ async def test_space_starts_training_even_from_a_menu_but_types_in_the_units_fie
         await screen.workers.wait_for_complete()
 
 
-async def test_enter_in_the_units_field_starts_training() -> None:
-    app = PlaygroundHarness()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_enter_in_the_units_field_starts_training(run_screen) -> None:
+    async with run_screen(PlaygroundScreen()) as (app, pilot, screen):
         screen = await opened(pilot)
         screen.query_one("#pg-hidden", Input).focus()
         app.simulate_key("enter")

@@ -1,5 +1,8 @@
-"""The app's own messages: small dataclasses that workers and widgets post instead of touching
-other widgets directly (Textual's `Message.__post_init__` sets up a dataclass message)."""
+"""The app's own messages, all of them: small dataclasses that workers and widgets post instead of
+touching other widgets directly (Textual's `Message.__post_init__` sets up a dataclass message).
+
+A progress message that a newer one makes useless says so in `can_replace`, so a busy screen
+never falls behind a training thread and the thread never waits for the screen."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from tutor.course import Course
     from tutor.exercises import Verdict
+    from tutor.lab import LabData, LabProgress, LabResult, PlaygroundProgress
 
 
 @dataclass
@@ -58,8 +62,8 @@ class ProgressChanged(Message):
 
 
 @dataclass
-class TrainingProgress(Message):
-    """A snapshot of a running experiment. A newer snapshot replaces one still queued."""
+class ExperimentProgress(Message):
+    """A snapshot of an experiment exercise's run. A newer snapshot replaces one still queued."""
 
     exercise_id: str
     epoch: int  # epochs finished
@@ -68,7 +72,7 @@ class TrainingProgress(Message):
     logs: dict[str, Any]
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, TrainingProgress) and message.exercise_id == self.exercise_id
+        return isinstance(message, ExperimentProgress) and message.exercise_id == self.exercise_id
 
 
 @dataclass
@@ -77,3 +81,53 @@ class ExportDone(Message):
 
     path: str
     error: dict[str, str] | None
+
+
+# --- the training lab and the playground ---------------------------------------------------------
+
+
+@dataclass
+class LabTrainingProgress(Message):
+    """A snapshot of the lab's run `run_id`; a newer one replaces one still in the queue."""
+
+    progress: LabProgress
+    run_id: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LabTrainingProgress)
+
+
+@dataclass
+class LabTrainingStage(Message):
+    """The lab's run moved on to another stage ("evaluating")."""
+
+    stage: str
+    run_id: int
+
+
+@dataclass
+class LabTrainingFinished(Message):
+    """The lab's run is over: its result and data, or the error that ended it (one line)."""
+
+    run_id: int
+    result: LabResult | None = None
+    data: LabData | None = None
+    error: str | None = None
+
+
+@dataclass
+class PlaygroundFrame(Message):
+    """One frame from the playground's thread; a newer one replaces one still in the queue."""
+
+    frame: PlaygroundProgress
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, PlaygroundFrame)
+
+
+@dataclass
+class PlaygroundFailed(Message):
+    """The playground's training of network `generation` ended with an error (one line)."""
+
+    generation: int
+    error: str

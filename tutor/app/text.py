@@ -1,13 +1,15 @@
-"""Every sentence the app itself shows, in Korean and English.
+"""Every sentence the app itself shows, in Korean and English: the app's one text system.
 
 Same shape as `tutor.i18n.MESSAGES`; `t()` looks here first and falls back to the core messages,
 so the app can use both with one call. Key descriptions for the footer and the help screen live
-under `key.<action>`.
+under `key.<action>`. The lab's and the playground's words (`lab.<name>`) are kept in
+`tutor.app.text_lab` and joined to this table.
 """
 
 from __future__ import annotations
 
 from tutor import i18n
+from tutor.app.text_lab import LAB_MESSAGES
 from tutor.i18n import both
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -282,6 +284,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.export_csv": both("CSV로 저장", "Save CSV"),
     "key.export_json": both("JSON으로 저장", "Save JSON"),
 }
+
+_SHARED = MESSAGES.keys() & LAB_MESSAGES.keys()
+if _SHARED:
+    raise RuntimeError(f"the lab's messages reuse app keys: {sorted(_SHARED)}")
+MESSAGES.update(LAB_MESSAGES)
 
 
 def t(message_key: str, lang: str, /, **values: object) -> str:

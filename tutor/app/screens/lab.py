@@ -1,9 +1,9 @@
 """The training lab: choose a data set and a network, train it, watch the curves, read the results.
 
-Training runs in a thread worker (`tutor.app.training` does the work and knows nothing of the
-UI). The thread reports through `TrainingProgress` messages, at most about ten a second; a newer
-one replaces an older one still in the queue, so the screen never falls behind and the thread
-never waits for it. `s` or Escape stops within one batch.
+Training runs in a thread worker (`tutor.lab` does the work and knows nothing of the UI). The
+thread reports through `LabTrainingProgress` messages, at most about ten a second; a newer one
+replaces an older one still in the queue, so the screen never falls behind and the thread never
+waits for it. `s` or Escape stops within one batch.
 
     app.push_screen(LabScreen())                  # the digits data set by default
     app.push_screen(LabScreen(dataset="mnist"))
@@ -14,22 +14,16 @@ from __future__ import annotations
 import math
 import threading
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
+from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     Button,
-    Checkbox,
-    DataTable,
     Footer,
     Input,
-    Label,
     ProgressBar,
     Select,
     Static,
@@ -39,82 +33,21 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from tutor import datasets
-from tutor.app.base import Safe
-from tutor.app.lab_text import follow_language, format_seconds, lang_of, localize_bindings, tr
-from tutor.app.training import (
-    ACTIVATIONS,
-    DEFAULTS,
-    GATES,
-    IMAGE_DATASETS,
-    LAB_DATASETS,
-    OPTIMIZERS,
-    LabConfig,
-    LabData,
-    LabProgress,
-    LabResult,
-    count_parameters,
-    evaluate_lab,
-    format_hidden,
-    load_lab_data,
-    parse_hidden,
-    train_lab,
-)
-from tutor.app.widgets.digits import DigitGallery, LabelledImage
+from tutor.app.messages import LabTrainingFinished, LabTrainingProgress, LabTrainingStage
+from tutor.app.screens.training import TrainingScreen, format_seconds
+from tutor.app.text import t
+from tutor.app.widgets.lab_results import LabResults, number
+from tutor.app.widgets.lab_settings import LabSettings
 from tutor.app.widgets.plot import PlotextPlot, Series
+from tutor.app.widgets.settings_form import settings_problem
+from tutor.lab.settings import DEFAULTS, LabConfig, SettingsError
+
+if TYPE_CHECKING:
+    from tutor.lab import LabData, LabProgress, LabResult
 
 
-class TrainingProgress(Message):
-    """A snapshot of the run; a newer one replaces one still waiting in the queue."""
-
-    def __init__(self, progress: LabProgress, run_id: int):
-        super().__init__()
-        self.progress = progress
-        self.run_id = run_id
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, TrainingProgress)
-
-
-class TrainingStage(Message):
-    """The run moved on to another stage: "loading" or "evaluating"."""
-
-    def __init__(self, stage: str, run_id: int):
-        super().__init__()
-        self.stage = stage
-        self.run_id = run_id
-
-
-class TrainingFinished(Message):
-    """The run is over: its result, or the error that ended it."""
-
-    def __init__(
-        self,
-        run_id: int,
-        result: LabResult | None = None,
-        data: LabData | None = None,
-        error: str | None = None,
-    ):
-        super().__init__()
-        self.run_id = run_id
-        self.result = result
-        self.data = data
-        self.error = error
-
-
-class SettingsError(ValueError):
-    """A setting the learner typed cannot be used; the message says what is expected."""
-
-
-def _number(value: float | None, digits: int = 4) -> str:
-    if value is None:
-        return "–"
-    if not math.isfinite(value):
-        return str(value)
-    return f"{value:.{digits}f}"
-
-
-class LabScreen(Safe, Screen):
-    """The training lab. Reads the language from `app.lang` ("ko" when absent)."""
+class LabScreen(TrainingScreen):
+    """The training lab."""
 
     PLOT_INTERVAL: ClassVar[float] = 0.2
     """Seconds between two redraws of the curves while training (plotext holds the GIL for
@@ -128,17 +61,9 @@ class LabScreen(Safe, Screen):
         Binding("s", "stop", "Stop"),
         Binding("escape", "stop_or_back", "Stop/back"),
         Binding("o", "toggle_settings", "Settings"),
-        Binding("1", "show_tab('curves')", "Curves", show=False),
-        Binding("2", "show_tab('results')", "Results", show=False),
+        Binding("1", "show_curves", "Curves", show=False),
+        Binding("2", "show_results", "Results", show=False),
     ]
-    BINDING_TEXT: ClassVar = {
-        "train": "key_train",
-        "stop": "key_stop",
-        "stop_or_back": "key_back",
-        "toggle_settings": "key_settings",
-        "show_tab('curves')": "key_curves",
-        "show_tab('results')": "key_results",
-    }
 
     DEFAULT_CSS = """
     LabScreen #lab-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
@@ -165,15 +90,13 @@ class LabScreen(Safe, Screen):
     LabScreen .section-title { text-style: bold; }
     """
 
+    NARROW = 100
+    """Below this many columns the settings make way for the plots while the model trains."""
+
     def __init__(self, dataset: str = "digits", *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)
-        if dataset not in DEFAULTS:
-            dataset = "digits"
-        self.initial_dataset = dataset
-        self.lang = "ko"
-        self.running = False
+        self.initial_dataset = dataset if dataset in DEFAULTS else "digits"
         self.run_id = 0
-        self.stop_event = threading.Event()
         self.progress_seen: LabProgress | None = None
         self.last_result: LabResult | None = None
         self.last_data: LabData | None = None
@@ -184,59 +107,14 @@ class LabScreen(Safe, Screen):
         """How many progress snapshots reached the screen (for measuring the update rate)."""
         self.last_plot = 0.0
 
-    # ---- layout ---------------------------------------------------------------------------
+    # ---- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         config = DEFAULTS[self.initial_dataset]
-        lang = self.lang = lang_of(self.app)
+        self.lang = self.app_lang
         yield Static(id="lab-title", markup=False)
         with Horizontal(id="lab-body"):
-            with VerticalScroll(id="lab-settings"):
-                with Horizontal(classes="field"):
-                    yield Label(id="label-dataset")
-                    yield Select(
-                        [(datasets.describe(n).title[lang], n) for n in LAB_DATASETS],
-                        value=config.dataset,
-                        allow_blank=False,
-                        compact=True,
-                        id="dataset",
-                    )
-                yield Static(id="dataset-info", markup=False)
-                with Horizontal(classes="field"):
-                    yield Label(id="label-hidden")
-                    yield Input(format_hidden(config.hidden), compact=True, id="hidden")
-                with Horizontal(classes="field"):
-                    yield Label(id="label-activation")
-                    yield Select(
-                        [(name, name) for name in ACTIVATIONS],
-                        value=config.activation,
-                        allow_blank=False,
-                        compact=True,
-                        id="activation",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="label-optimizer")
-                    yield Select(
-                        [(name, name) for name in OPTIMIZERS],
-                        value=config.optimizer,
-                        allow_blank=False,
-                        compact=True,
-                        id="optimizer",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="label-lr")
-                    yield Input(str(config.learning_rate), compact=True, id="lr")
-                with Horizontal(classes="field"):
-                    yield Label(id="label-epochs")
-                    yield Input(str(config.epochs), compact=True, id="epochs")
-                with Horizontal(classes="field"):
-                    yield Label(id="label-batch")
-                    yield Input(str(config.batch_size), compact=True, id="batch")
-                yield Checkbox(value=config.scale, compact=True, id="scale")
-                yield Static(id="architecture", markup=False)
-                with Horizontal(id="lab-buttons"):
-                    yield Button(variant="primary", compact=True, id="train")
-                    yield Button(variant="error", compact=True, id="stop", disabled=True)
+            yield LabSettings(self.initial_dataset, self.lang, id="lab-settings")
             with Vertical(id="lab-main"):
                 with Horizontal(id="progress-row"):
                     yield ProgressBar(total=config.epochs, show_eta=False, id="progress")
@@ -245,23 +123,20 @@ class LabScreen(Safe, Screen):
                     with TabPane("curves", id="curves"), Horizontal(id="plots"):
                         yield PlotextPlot(id="loss-plot")
                         yield PlotextPlot(id="accuracy-plot")
-                    with TabPane("results", id="results-pane"), VerticalScroll(id="results"):
-                        yield Static(id="result-summary", markup=False)
-                        yield Static(id="confusion-title", classes="section-title", markup=False)
-                        yield DataTable(id="confusion", cursor_type="none", zebra_stripes=True)
-                        yield Static(id="samples-title", classes="section-title", markup=False)
-                        yield DigitGallery(id="gallery")
-                        yield Static(id="samples-text", markup=False)
+                    with TabPane("results", id="results-pane"):
+                        yield LabResults(id="results")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.lang = lang_of(self.app)
-        follow_language(self, self.set_language)
-        self.apply_language()
-        self._show_results()
+    @property
+    def settings(self) -> LabSettings:
+        return self.query_one(LabSettings)
 
-    NARROW = 100
-    """Below this many columns the settings make way for the plots while the model trains."""
+    @property
+    def dataset(self) -> str:
+        return self.settings.dataset
+
+    def after_mount(self) -> None:
+        self._show_results()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._arrange_plots)
@@ -273,171 +148,34 @@ class LabScreen(Safe, Screen):
         plots.set_class(height >= 20 or width < 60, "-narrow")
 
     def action_toggle_settings(self) -> None:
-        settings = self.query_one("#lab-settings")
+        settings = self.settings
         settings.display = not settings.display
         self.call_after_refresh(self._arrange_plots)
 
-    # ---- language -------------------------------------------------------------------------
-
-    def set_language(self, lang: str) -> None:
-        self.lang = lang if lang in ("ko", "en") else "ko"
-        self.apply_language()
+    # ---- language ---------------------------------------------------------------------------
 
     def apply_language(self) -> None:
         """Write every label, title and message in the current language."""
         lang = self.lang
-        localize_bindings(self, {a: tr(k, lang) for a, k in self.BINDING_TEXT.items()})
-        labels = {
-            "#label-dataset": "dataset",
-            "#label-hidden": "hidden_layers",
-            "#label-activation": "activation",
-            "#label-optimizer": "optimizer",
-            "#label-lr": "learning_rate",
-            "#label-epochs": "epochs",
-            "#label-batch": "batch_size",
-        }
-        for selector, key in labels.items():
-            self.query_one(selector, Label).update(tr(key, lang))
-        self.query_one("#hidden", Input).placeholder = tr("hidden_hint", lang)
-        self.query_one("#train", Button).label = tr("train_button", lang)
-        self.query_one("#stop", Button).label = tr("stop_button", lang)
-        dataset = self.query_one("#dataset", Select)
-        current = dataset.value
-        with dataset.prevent(Select.Changed):
-            dataset.set_options([(datasets.describe(n).title[lang], n) for n in LAB_DATASETS])
-            # set_options picks the first option; going through another one makes the label
-            # follow even when the first option is the current one.
-            dataset.value = LAB_DATASETS[1] if current == LAB_DATASETS[0] else LAB_DATASETS[0]
-            dataset.value = current
+        self.settings.apply_language(lang)
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("curves").label = tr("tab_curves", lang)
-        tabs.get_tab("results-pane").label = tr("tab_results", lang)
-        self.query_one("#confusion-title", Static).update(tr("confusion_title", lang))
-        self._update_dataset_text()
-        self._update_architecture()
+        tabs.get_tab("curves").label = t("lab.tab_curves", lang)
+        tabs.get_tab("results-pane").label = t("lab.tab_results", lang)
+        self._update_title()
         self._redraw_plots()
         self._refresh_status()
         if self.stage in ("finished", "idle"):
             self._show_results()
 
-    # ---- reading the settings -------------------------------------------------------------
+    def _update_title(self) -> None:
+        title = datasets.describe(self.dataset).title[self.lang]
+        self.query_one("#lab-title", Static).update(f"{t('lab.lab_title', self.lang)} · {title}")
 
-    @property
-    def dataset(self) -> str:
-        value = self.query_one("#dataset", Select).value
-        return value if isinstance(value, str) else self.initial_dataset
-
-    def _field(self, selector: str) -> str:
-        return self.query_one(selector, Input).value.strip()
-
-    def _whole(self, selector: str, key: str, low: int, high: int) -> int:
-        text = self._field(selector)
-        if not text.isdigit() or not low <= int(text) <= high:
-            expected = tr("whole_number", self.lang, low=low, high=f"{high:,}")
-            raise SettingsError(
-                tr("bad_number", self.lang, field=tr(key, self.lang), expected=expected, value=text)
-            )
-        return int(text)
-
-    def read_config(self) -> LabConfig:
-        """The settings as a `LabConfig`; SettingsError with a clear message if one is wrong."""
-        lang = self.lang
-        hidden_text = self._field("#hidden")
-        try:
-            hidden = parse_hidden(hidden_text)
-        except ValueError as error:
-            raise SettingsError(tr("bad_hidden", lang, value=error.args[0])) from None
-        lr_text = self._field("#lr")
-        try:
-            learning_rate = float(lr_text)
-        except ValueError:
-            learning_rate = -1.0
-        if not (math.isfinite(learning_rate) and learning_rate > 0):
-            raise SettingsError(
-                tr(
-                    "bad_number",
-                    lang,
-                    field=tr("learning_rate", lang),
-                    expected=tr("positive_number", lang),
-                    value=lr_text,
-                )
-            )
-        epochs = self._whole("#epochs", "epochs", 1, 100_000)
-        batch = self._whole("#batch", "batch_size", 1, 100_000)
-        activation = self.query_one("#activation", Select).value
-        optimizer = self.query_one("#optimizer", Select).value
-        return LabConfig(
-            dataset=self.dataset,
-            hidden=hidden,
-            activation=str(activation),
-            optimizer=str(optimizer),
-            learning_rate=learning_rate,
-            epochs=epochs,
-            batch_size=batch,
-            scale=self.query_one("#scale", Checkbox).value,
-            seed=DEFAULTS[self.dataset].seed,
-        )
-
-    def fill_settings(self, config: LabConfig) -> None:
-        """Put a configuration into the form (used when the data set changes)."""
-        self.query_one("#hidden", Input).value = format_hidden(config.hidden)
-        self.query_one("#activation", Select).value = config.activation
-        self.query_one("#optimizer", Select).value = config.optimizer
-        self.query_one("#lr", Input).value = str(config.learning_rate)
-        self.query_one("#epochs", Input).value = str(config.epochs)
-        self.query_one("#batch", Input).value = str(config.batch_size)
-        self.query_one("#scale", Checkbox).value = config.scale
-
-    def _update_dataset_text(self) -> None:
-        name, lang = self.dataset, self.lang
-        info = datasets.describe(name)
-        if name in GATES:
-            rows = tr("data_rows_gate", lang)
-        else:
-            n_train, n_test = info.shapes["x_train"][0], info.shapes["x_test"][0]
-            validation = n_train - math.floor(n_train * 0.8)
-            rows = tr("data_rows", lang, train=n_train, validation=validation, test=n_test)
-        self.query_one("#dataset-info", Static).update(rows)
-        self.query_one("#dataset", Select).tooltip = info.summary[lang]
-        scale_key = "scale_images" if name in IMAGE_DATASETS else "scale_tables"
-        self.query_one("#scale", Checkbox).label = tr(scale_key, lang)
-        self.query_one("#lab-title", Static).update(f"{tr('lab_title', lang)} · {info.title[lang]}")
-
-    def _update_architecture(self) -> None:
-        info = datasets.describe(self.dataset)
-        n_features = math.prod(info.input_shape)
-        n_classes = len(info.classes["en"])
-        target = self.query_one("#architecture", Static)
-        try:
-            hidden = parse_hidden(self._field("#hidden"))
-        except ValueError as error:
-            target.update(tr("bad_hidden", self.lang, value=error.args[0]))
-            return
-        sizes = (n_features, *hidden, 1 if n_classes == 2 else n_classes)
-        if n_classes == 2:
-            output = tr("output_sigmoid", self.lang)
-        else:
-            output = tr("output_softmax", self.lang, classes=n_classes)
-        target.update(
-            tr(
-                "architecture",
-                self.lang,
-                sizes="-".join(map(str, sizes)),
-                none="" if hidden else tr("no_hidden", self.lang),
-                params=count_parameters(sizes),
-                output=output,
-            )
-        )
+    # ---- events -----------------------------------------------------------------------------
 
     @on(Select.Changed, "#dataset")
     def _dataset_changed(self) -> None:
-        self.fill_settings(DEFAULTS[self.dataset])
-        self._update_dataset_text()
-        self._update_architecture()
-
-    @on(Input.Changed, "#hidden")
-    def _hidden_changed(self) -> None:
-        self._update_architecture()
+        self._update_title()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -451,7 +189,11 @@ class LabScreen(Safe, Screen):
     def _stop_pressed(self) -> None:
         self.action_stop()
 
-    # ---- actions --------------------------------------------------------------------------
+    # ---- actions ----------------------------------------------------------------------------
+
+    def read_config(self) -> LabConfig:
+        """The settings as a `LabConfig`; SettingsError if one of them is wrong."""
+        return self.settings.read_config()
 
     def action_train(self) -> None:
         if self.running:
@@ -459,7 +201,7 @@ class LabScreen(Safe, Screen):
         try:
             config = self.read_config()
         except SettingsError as error:
-            self._set_status(str(error), error=True)
+            self.set_status(settings_problem(error, self.lang), error=True)
             return
         self.running = True
         self.run_id += 1
@@ -470,7 +212,7 @@ class LabScreen(Safe, Screen):
         self.progress_messages = 0
         self.config = config
         if self.size.width < self.NARROW:
-            self.query_one("#lab-settings").display = False
+            self.settings.display = False
             self.call_after_refresh(self._arrange_plots)
         self._set_running(True)
         self.query_one("#progress", ProgressBar).update(total=config.epochs, progress=0)
@@ -478,7 +220,7 @@ class LabScreen(Safe, Screen):
         self._redraw_plots()
         self._show_results()
         self._refresh_status()
-        self.train_in_thread(config, self.run_id)
+        self.train_in_thread(config, self.run_id, self.stop_event)
 
     def action_stop(self) -> None:
         if self.running and not self.stop_event.is_set():
@@ -486,18 +228,18 @@ class LabScreen(Safe, Screen):
             self.stage = "stopping"
             self._refresh_status()
 
-    def action_stop_or_back(self) -> None:
-        if self.running:
-            self.action_stop()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+    def action_show_curves(self) -> None:
+        self.action_show_tab("curves")
+
+    def action_show_results(self) -> None:
+        self.action_show_tab("results")
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = "curves" if tab == "curves" else "results-pane"
         if tab != "curves":
-            self.query_one("#results").focus()
-            # Filled while its tab was hidden, the matrix (auto height) must measure itself again.
-            self.query_one("#confusion", DataTable).refresh(layout=True)
+            results = self.query_one(LabResults)
+            results.focus()
+            results.remeasure()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "train":
@@ -508,44 +250,37 @@ class LabScreen(Safe, Screen):
 
     def _set_running(self, running: bool) -> None:
         self.running = running
-        for widget in self.query("#lab-settings Input, #lab-settings Select, #scale"):
-            widget.disabled = running
-        self.query_one("#train", Button).disabled = running
-        stop = self.query_one("#stop", Button)
-        stop.disabled = not running
-        if not self.query_one("#lab-settings").display:
+        self.settings.set_running(running)
+        if not self.settings.display:
             self.query_one("#lab-tabs").focus()
         elif running:
-            stop.focus()
+            self.query_one("#stop", Button).focus()
         self.refresh_bindings()
 
-    # ---- the worker -----------------------------------------------------------------------
+    # ---- the worker -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lab-training")
-    def train_in_thread(self, config: LabConfig, run_id: int) -> None:
+    def train_in_thread(self, config: LabConfig, run_id: int, stop: threading.Event) -> None:
         """Load, train and evaluate; talks to the screen only through messages."""
-        worker = get_current_worker()
-        stop = self.stop_event
+        from tutor.lab import evaluate_lab, load_lab_data, train_lab
 
-        def should_stop() -> bool:
-            return stop.is_set() or worker.is_cancelled
+        should_stop = self.stopper(stop)
 
         def report(progress: object) -> None:
-            self.post_message(TrainingProgress(progress, run_id))  # type: ignore[arg-type]
+            self.post_message(LabTrainingProgress(progress, run_id))  # type: ignore[arg-type]
 
-        try:
+        def run() -> None:
             data = load_lab_data(config.dataset, config.scale)
-            run = train_lab(config, data, report, should_stop)
-            if worker.is_cancelled:
-                return
-            self.post_message(TrainingStage("evaluating", run_id))
-            result = evaluate_lab(run, data)
-        except Exception as error:  # shown to the learner in one line, never as a traceback
-            self.post_message(TrainingFinished(run_id, error=str(error)))
-            return
-        self.post_message(TrainingFinished(run_id, result=result, data=data))
+            trained = train_lab(config, data, report, should_stop)
+            if get_current_worker().is_cancelled:
+                return  # the screen is going away
+            self.post_message(LabTrainingStage("evaluating", run_id))
+            result = evaluate_lab(trained, data)
+            self.post_message(LabTrainingFinished(run_id, result=result, data=data))
 
-    def on_training_progress(self, message: TrainingProgress) -> None:
+        self.guarded("training", run, lambda error: LabTrainingFinished(run_id, error=error))
+
+    def on_lab_training_progress(self, message: LabTrainingProgress) -> None:
         if message.run_id != self.run_id:
             return
         self.progress_messages += 1
@@ -561,19 +296,16 @@ class LabScreen(Safe, Screen):
             self.last_plot = now
             self._redraw_plots()
 
-    def on_training_stage(self, message: TrainingStage) -> None:
+    def on_lab_training_stage(self, message: LabTrainingStage) -> None:
         if message.run_id == self.run_id:
             self.stage = message.stage
             self._refresh_status()
 
-    def on_training_finished(self, message: TrainingFinished) -> None:
+    def on_lab_training_finished(self, message: LabTrainingFinished) -> None:
         if message.run_id != self.run_id:
             return
-        self.last_result, self.last_data, self.last_error = (
-            message.result,
-            message.data,
-            message.error,
-        )
+        self.last_result, self.last_data = message.result, message.data
+        self.last_error = message.error
         if message.result is not None:
             self.progress_seen = message.result.run.progress
         self.stage = "finished"
@@ -584,81 +316,73 @@ class LabScreen(Safe, Screen):
         result = message.result
         if result is not None and result.run.outcome != "diverged":
             self.action_show_tab("results")
-        if self.query_one("#lab-settings").display:
+        if self.settings.display:
             self.query_one("#train", Button).focus()
 
-    # ---- drawing --------------------------------------------------------------------------
+    # ---- drawing ----------------------------------------------------------------------------
 
     def _time(self, seconds: float | None) -> str:
         if self.fixed_elapsed is not None and seconds is not None:
             return format_seconds(self.fixed_elapsed)
         return format_seconds(seconds)
 
-    def _set_status(self, text: str, error: bool = False) -> None:
-        status = self.query_one("#status", Static)
-        status.update(text)
-        status.set_class(error, "-error")
-
     def _metrics_line(self, logs: dict[str, float]) -> str:
         parts = []
         for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
             if key in logs:
-                parts.append(f"{tr('metric_' + key, self.lang)} {_number(logs[key])}")
+                parts.append(f"{t('lab.metric_' + key, self.lang)} {number(logs[key])}")
         return " · ".join(parts)
 
     def _refresh_status(self) -> None:
         lang = self.lang
         if self.stage == "idle":
-            self._set_status(tr("idle", lang))
-            return
-        if self.stage == "loading":
-            self._set_status(tr("loading", lang, dataset=self.dataset))
+            self.set_status(t("lab.idle", lang))
             return
         if self.stage == "finished":
-            self._set_status(*self._final_status())
+            self.set_status(*self._final_status())
             return
         progress = self.progress_seen
-        if progress is None:
-            self._set_status(tr("loading", lang, dataset=self.dataset))
+        if self.stage == "loading" or progress is None:
+            self.set_status(t("lab.loading", lang, dataset=self.dataset))
             return
         line = [
-            tr("epoch_progress", lang, epoch=progress.epoch, epochs=progress.epochs),
-            tr("elapsed", lang, time=self._time(progress.elapsed)),
-            tr("eta", lang, time=self._time(progress.eta)),
+            t("lab.epoch_progress", lang, epoch=progress.epoch, epochs=progress.epochs),
+            t("lab.elapsed", lang, time=self._time(progress.elapsed)),
+            t("lab.eta", lang, time=self._time(progress.eta)),
         ]
         text = " · ".join(line)
         metrics = self._metrics_line(progress.logs)
         if metrics:
             text += "\n" + metrics
         if self.stage == "stopping":
-            text += "\n" + tr("stopping", lang)
+            text += "\n" + t("lab.stopping", lang)
         elif self.stage == "evaluating":
-            text += "\n" + tr("evaluating", lang)
-        self._set_status(text)
+            text += "\n" + t("lab.evaluating", lang)
+        self.set_status(text)
 
     def _final_status(self) -> tuple[str, bool]:
         lang = self.lang
         if self.last_error is not None:
-            return tr("failed", lang, error=self.last_error), True
+            return t("lab.failed", lang, error=self.last_error), True
         result = self.last_result
         if result is None:
-            return tr("idle", lang), False
+            return t("lab.idle", lang), False
         run = result.run
         progress = run.progress
         if run.outcome == "diverged":
             epoch, value = run.bad_loss or (progress.epoch, math.nan)
-            text = tr("diverged", lang, epoch=epoch, value=value, lr=run.config.learning_rate)
+            text = t("lab.diverged", lang, epoch=epoch, value=value, lr=run.config.learning_rate)
             if lang != "en" and run.stop_reason:
-                text += "\n" + tr("engine_said", lang, reason=run.stop_reason)
+                text += "\n" + t("lab.engine_said", lang, reason=run.stop_reason)
             return text, True
-        accuracy = _number(result.test_accuracy)
+        accuracy = number(result.test_accuracy)
         if run.outcome == "stopped":
-            text = tr(
-                "stopped", lang, epoch=progress.epoch, epochs=progress.epochs, accuracy=accuracy
+            text = t(
+                "lab.stopped", lang, epoch=progress.epoch, epochs=progress.epochs, accuracy=accuracy
             )
         else:
-            text = tr(
-                "finished",
+            text = t(
+                "lab.finished",
                 lang,
                 epochs=progress.epoch,
                 time=self._time(progress.elapsed),
@@ -672,15 +396,15 @@ class LabScreen(Safe, Screen):
         progress = self.progress_seen
         loss_plot = self.query_one("#loss-plot", PlotextPlot)
         accuracy_plot = self.query_one("#accuracy-plot", PlotextPlot)
-        axis = tr("epoch_axis", lang)
-        empty = tr("curves_empty", lang)
-        loss_plot.set_labels(tr("loss_title", lang), axis, empty)
-        accuracy_plot.set_labels(tr("accuracy_title", lang), axis, empty)
+        axis = t("lab.epoch_axis", lang)
+        empty = t("lab.curves_empty", lang)
+        loss_plot.set_labels(t("lab.loss_title", lang), axis, empty)
+        accuracy_plot.set_labels(t("lab.accuracy_title", lang), axis, empty)
         if progress is None:
             loss_plot.clear()
             accuracy_plot.clear()
             return
-        train, validation = tr("train_word", lang), tr("validation_word", lang)
+        train, validation = t("lab.train_word", lang), t("lab.validation_word", lang)
         xlim = (0.0, float(max(progress.epochs, 1)))
         for plot, key, ylim in (
             (loss_plot, "loss", None),
@@ -692,100 +416,5 @@ class LabScreen(Safe, Screen):
             plot.plot(series, xlim=xlim, ylim=ylim)
 
     def _show_results(self) -> None:
-        lang = self.lang
-        summary = self.query_one("#result-summary", Static)
-        table = self.query_one("#confusion", DataTable)
-        gallery = self.query_one("#gallery", DigitGallery)
-        samples_title = self.query_one("#samples-title", Static)
-        samples_text = self.query_one("#samples-text", Static)
-        result, data = self.last_result, self.last_data
-        has_matrix = result is not None and result.confusion is not None and data is not None
-        for widget in (table, samples_title, self.query_one("#confusion-title")):
-            widget.display = has_matrix
-        gallery.display = has_matrix and data is not None and data.images is not None
-        samples_text.display = has_matrix and not gallery.display
-        if not has_matrix or result is None or data is None:
-            text, _ = self._final_status() if self.stage == "finished" else ("", False)
-            summary.update(text or tr("results_empty", lang))
-            table.clear(columns=True)
-            gallery.show(())
-            return
-        summary.update(self._summary_text(result))
-        classes = datasets.describe(data.name).classes[lang]
-        self._fill_confusion(table, result, classes)
-        samples_title.update(tr("samples_title", lang))
-        if data.images is not None:
-            gallery.show(
-                [
-                    LabelledImage(
-                        data.images[s.index],
-                        tr("predicted_short", lang, label=classes[s.predicted]),
-                        tr("true_short", lang, label=classes[s.true]),
-                        s.correct,
-                    )
-                    for s in result.samples
-                ]
-            )
-        else:
-            lines = [
-                tr(
-                    "sample_row",
-                    lang,
-                    index=s.index,
-                    true=classes[s.true],
-                    predicted=classes[s.predicted],
-                    confidence=s.confidence,
-                    mark="✓" if s.correct else "✗",
-                )
-                for s in result.samples
-            ]
-            samples_text.update("\n".join(lines))
-
-    def _summary_text(self, result: LabResult) -> str:
-        lang = self.lang
-        total = int(result.confusion.sum()) if result.confusion is not None else 0
-        correct = int(result.confusion.trace()) if result.confusion is not None else 0
-        lines = [
-            tr(
-                "test_summary",
-                lang,
-                loss=_number(result.test_loss),
-                accuracy=_number(result.test_accuracy),
-                correct=correct,
-                total=total,
-            ),
-        ]
-        logs = result.run.progress.logs
-        if "accuracy" in logs:
-            lines.append(
-                tr(
-                    "train_summary",
-                    lang,
-                    train=_number(logs.get("accuracy")),
-                    validation=_number(logs.get("val_accuracy")),
-                )
-            )
-            gap = (logs["accuracy"] - (result.test_accuracy or 0.0)) * 100
-            if gap >= 3:
-                lines.append(tr("overfitting", lang, gap=f"{gap:.1f}"))
-        return "\n".join(lines)
-
-    def _fill_confusion(self, table: DataTable, result: LabResult, classes) -> None:
-        matrix = result.confusion
-        assert matrix is not None
-        table.clear(columns=True)
-        table.add_column(tr("confusion_corner", self.lang), key="true")
-        for label in classes:
-            table.add_column(Text(str(label), justify="right"))
-        for row, label in enumerate(classes):
-            cells: list[object] = [Text(str(label), style="bold")]
-            for col in range(len(classes)):
-                count = int(matrix[row, col])
-                if row == col:
-                    style = "bold green"
-                elif count:
-                    style = "red"
-                else:
-                    style = "dim"
-                cells.append(Text(str(count), style=style, justify="right"))
-            table.add_row(*cells)
+        instead = self._final_status()[0] if self.stage == "finished" else ""
+        self.query_one(LabResults).show(self.last_result, self.last_data, self.lang, instead)

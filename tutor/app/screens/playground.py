@@ -13,66 +13,36 @@ message that a newer frame replaces if the screen has not drawn it yet. Space st
 from __future__ import annotations
 
 import threading
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
-from textual.worker import get_current_worker
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, Select, Static
 
-from tutor.app.base import Safe
-from tutor.app.lab_text import follow_language, lang_of, localize_bindings, tr
-from tutor.app.training import (
-    ACTIVATIONS,
-    PLAYGROUND_DATASETS,
-    PLAYGROUND_LEARNING_RATES,
-    PLAYGROUND_MAX_LAYERS,
-    PLAYGROUND_MAX_UNITS,
-    PLAYGROUND_NOISE,
-    PLAYGROUND_SPEEDS,
-    PLAYGROUND_TEST_RATIOS,
-    PlaygroundConfig,
-    PlaygroundProgress,
-    PlaygroundSession,
-    count_parameters,
-    format_hidden,
-    parse_hidden,
-)
+from tutor.app.messages import PlaygroundFailed, PlaygroundFrame
+from tutor.app.screens.training import TrainingScreen
+from tutor.app.text import t
 from tutor.app.widgets.boundary import DecisionBoundary
+from tutor.app.widgets.playground_settings import DEFAULT_SPEED, PlaygroundSettings
 from tutor.app.widgets.plot import PlotextPlot, Series
+from tutor.app.widgets.settings_form import settings_problem
+from tutor.lab.settings import PLAYGROUND_DATASETS, PlaygroundConfig, SettingsError
 
-DEFAULT_SPEED = 30
-
-
-class PlaygroundFrame(Message):
-    """One frame from the training thread; a newer one replaces one still in the queue."""
-
-    def __init__(self, frame: PlaygroundProgress):
-        super().__init__()
-        self.frame = frame
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, PlaygroundFrame)
-
-
-class PlaygroundFailed(Message):
-    def __init__(self, generation: int, error: str):
-        super().__init__()
-        self.generation = generation
-        self.error = error
+if TYPE_CHECKING:
+    from tutor.lab import PlaygroundProgress, PlaygroundSession
 
 
 def _loss(value: float) -> str:
     return f"{value:.3f}" if value == value else "nan"
 
 
-class PlaygroundScreen(Safe, Screen):
-    """The playground. Reads the language from `app.lang` ("ko" when absent)."""
+class PlaygroundScreen(TrainingScreen):
+    """The playground."""
+
+    STATUS: ClassVar[str] = "#pg-status"
 
     BINDINGS: ClassVar = [
         # A priority binding, so that a focused Select does not take space to open its menu;
@@ -82,12 +52,6 @@ class PlaygroundScreen(Safe, Screen):
         Binding("s", "stop", "Stop", show=False),
         Binding("escape", "stop_or_back", "Stop/back"),
     ]
-    BINDING_TEXT: ClassVar = {
-        "toggle": "key_start_stop",
-        "reset": "key_reset",
-        "stop": "key_stop",
-        "stop_or_back": "key_back",
-    }
 
     DEFAULT_CSS = """
     PlaygroundScreen #pg-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
@@ -111,107 +75,31 @@ class PlaygroundScreen(Safe, Screen):
         if dataset not in PLAYGROUND_DATASETS:
             dataset = "circle"
         self.config = PlaygroundConfig(dataset=dataset)
-        self.lang = "ko"
         self.generation = 0
         self.session: PlaygroundSession | None = None
-        self.running = False
-        self.stop_event = threading.Event()
         self.frame: PlaygroundProgress | None = None
         self.frames_drawn = 0
         self.error: str | None = None
         self.speed = DEFAULT_SPEED
 
-    # ---- layout ---------------------------------------------------------------------------
+    # ---- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        config = self.config
-        lang = self.lang = lang_of(self.app)
+        self.lang = self.app_lang
         yield Static(id="pg-title", markup=False)
         with Horizontal(id="pg-body"):
-            with VerticalScroll(id="pg-settings"):
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-dataset")
-                    yield Select(
-                        self._dataset_options(lang),
-                        value=config.dataset,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-dataset",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-noise")
-                    yield Select(
-                        [(f"{n:g}", n) for n in PLAYGROUND_NOISE],
-                        value=config.noise,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-noise",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-ratio")
-                    yield Select(
-                        [(f"{r:.0%}", r) for r in PLAYGROUND_TEST_RATIOS],
-                        value=config.test_ratio,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-ratio",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-hidden")
-                    yield Input(format_hidden(config.hidden), compact=True, id="pg-hidden")
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-activation")
-                    yield Select(
-                        [(a, a) for a in ACTIVATIONS],
-                        value=config.activation,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-activation",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-lr")
-                    yield Select(
-                        [(f"{r:g}", r) for r in PLAYGROUND_LEARNING_RATES],
-                        value=config.learning_rate,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-lr",
-                    )
-                with Horizontal(classes="field"):
-                    yield Label(id="pg-label-speed")
-                    yield Select(
-                        self._speed_options(lang),
-                        value=DEFAULT_SPEED,
-                        allow_blank=False,
-                        compact=True,
-                        id="pg-speed",
-                    )
-                yield Static(id="pg-architecture", markup=False)
-                with Horizontal(id="pg-buttons"):
-                    yield Button(variant="primary", compact=True, id="pg-start")
-                    yield Button(compact=True, id="pg-reset")
-                yield PlotextPlot(id="pg-loss")
+            yield PlaygroundSettings(self.config, self.lang, id="pg-settings")
             with Vertical(id="pg-main"):
                 yield Static(id="pg-status", markup=False)
                 yield DecisionBoundary(id="boundary")
                 yield Static(id="pg-legend")
         yield Footer()
 
-    @staticmethod
-    def _dataset_options(lang: str) -> list[tuple[str, str]]:
-        return [(tr(f"pg_{name}", lang), name) for name in PLAYGROUND_DATASETS]
+    @property
+    def settings(self) -> PlaygroundSettings:
+        return self.query_one(PlaygroundSettings)
 
-    @staticmethod
-    def _speed_options(lang: str) -> list[tuple[str, int]]:
-        return [
-            (tr("speed_value", lang, count=s) if s else tr("speed_max", lang), s)
-            for s in PLAYGROUND_SPEEDS
-        ]
-
-    def on_mount(self) -> None:
-        self.lang = lang_of(self.app)
-        follow_language(self, self.set_language)
-        self.apply_language()
+    def after_mount(self) -> None:
         self.reset_network()
 
     def on_resize(self) -> None:
@@ -227,103 +115,20 @@ class PlaygroundScreen(Safe, Screen):
             return
         self._show_frame(self.session.frame(boundary.grid_size, running=False))
 
-    # ---- language -------------------------------------------------------------------------
-
-    def set_language(self, lang: str) -> None:
-        self.lang = lang if lang in ("ko", "en") else "ko"
-        self.apply_language()
+    # ---- language ---------------------------------------------------------------------------
 
     def apply_language(self) -> None:
         lang = self.lang
-        localize_bindings(self, {a: tr(k, lang) for a, k in self.BINDING_TEXT.items()})
-        labels = {
-            "#pg-label-dataset": "pg_dataset",
-            "#pg-label-noise": "noise",
-            "#pg-label-ratio": "test_ratio",
-            "#pg-label-hidden": "hidden_layers",
-            "#pg-label-activation": "activation",
-            "#pg-label-lr": "learning_rate",
-            "#pg-label-speed": "speed",
-        }
-        for selector, key in labels.items():
-            self.query_one(selector, Label).update(tr(key, lang))
-        self._relabel(self.query_one("#pg-dataset", Select), self._dataset_options(lang))
-        self._relabel(self.query_one("#pg-speed", Select), self._speed_options(lang))
-        self.query_one("#pg-hidden", Input).placeholder = tr("hidden_hint", lang)
-        self.query_one("#pg-reset", Button).label = tr("reset_button", lang)
-        blue, orange = tr("pg_blue", lang), tr("pg_orange", lang)
+        self.settings.apply_language(lang)
+        blue, orange = t("lab.pg_blue", lang), t("lab.pg_orange", lang)
         legend = self.query_one("#pg-legend", Static)
-        legend.update(f"[#0877bd]■[/] {blue}  [#f59322]■[/] {orange}  " + tr("pg_legend", lang))
-        legend.tooltip = tr("pg_background", lang)
-        self.query_one(DecisionBoundary).tooltip = tr("pg_background", lang)
-        self._update_architecture()
+        legend.update(f"[#0877bd]■[/] {blue}  [#f59322]■[/] {orange}  " + t("lab.pg_legend", lang))
+        legend.tooltip = t("lab.pg_background", lang)
+        self.query_one(DecisionBoundary).tooltip = t("lab.pg_background", lang)
         self._refresh_status()
         self._redraw_losses()
 
-    @staticmethod
-    def _relabel(select: Select, options: list) -> None:
-        """New option labels, same value (and no Changed message: nothing really changed)."""
-        current = select.value
-        others = [value for _, value in options if value != current]
-        with select.prevent(Select.Changed):
-            select.set_options(options)
-            if others:
-                select.value = others[0]
-            select.value = current
-
-    # ---- settings -------------------------------------------------------------------------
-
-    def read_hidden(self) -> tuple[int, ...]:
-        """The hidden layers typed by the learner; ValueError with a message if unusable."""
-        text = self.query_one("#pg-hidden", Input).value
-        try:
-            hidden = parse_hidden(text)
-        except ValueError as error:
-            raise ValueError(tr("bad_hidden", self.lang, value=error.args[0])) from None
-        if len(hidden) > PLAYGROUND_MAX_LAYERS or any(u > PLAYGROUND_MAX_UNITS for u in hidden):
-            expected = tr("whole_number", self.lang, low=1, high=PLAYGROUND_MAX_UNITS)
-            raise ValueError(
-                tr(
-                    "bad_number",
-                    self.lang,
-                    field=tr("hidden_layers", self.lang),
-                    expected=f"{PLAYGROUND_MAX_LAYERS} × ({expected})",
-                    value=text.strip(),
-                )
-            )
-        return hidden
-
-    def _read_config(self) -> PlaygroundConfig:
-        def value(selector: str):
-            return self.query_one(selector, Select).value
-
-        return PlaygroundConfig(
-            dataset=str(value("#pg-dataset")),
-            noise=float(value("#pg-noise")),
-            test_ratio=float(value("#pg-ratio")),
-            hidden=self.read_hidden(),
-            activation=str(value("#pg-activation")),
-            learning_rate=float(value("#pg-lr")),
-        )
-
-    def _update_architecture(self) -> None:
-        target = self.query_one("#pg-architecture", Static)
-        try:
-            hidden = self.read_hidden()
-        except ValueError as error:
-            target.update(str(error))
-            return
-        sizes = (2, *hidden, 1)
-        target.update(
-            tr(
-                "architecture",
-                self.lang,
-                sizes="-".join(map(str, sizes)),
-                none="" if hidden else tr("no_hidden", self.lang),
-                params=count_parameters(sizes),
-                output=tr("output_sigmoid", self.lang),
-            )
-        )
+    # ---- settings ---------------------------------------------------------------------------
 
     @on(Select.Changed, "#pg-dataset, #pg-noise, #pg-ratio, #pg-activation, #pg-lr")
     def _setting_changed(self) -> None:
@@ -337,10 +142,10 @@ class PlaygroundScreen(Safe, Screen):
 
     @on(Input.Changed, "#pg-hidden")
     def _hidden_changed(self) -> None:
-        self._update_architecture()
+        self.settings.update_architecture()
         try:
-            self.read_hidden()
-        except ValueError:
+            self.settings.read_hidden()
+        except SettingsError:
             return
         self.reset_network()
 
@@ -356,15 +161,17 @@ class PlaygroundScreen(Safe, Screen):
     def _reset_pressed(self) -> None:
         self.action_reset()
 
-    # ---- actions --------------------------------------------------------------------------
+    # ---- actions ----------------------------------------------------------------------------
 
     def reset_network(self) -> None:
         """Stop any training and start again from a new, untrained network."""
+        from tutor.lab import PlaygroundSession
+
         self._stop_thread()
         try:
-            config = self._read_config()
-        except ValueError as error:
-            self.error = str(error)
+            config = self.settings.read_config()
+        except SettingsError as error:
+            self.error = settings_problem(error, self.lang)
             self._refresh_status()
             return
         self.error = None
@@ -405,12 +212,6 @@ class PlaygroundScreen(Safe, Screen):
         self._stop_thread()
         self._refresh_status()
 
-    def action_stop_or_back(self) -> None:
-        if self.running:
-            self.action_stop()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
     def _stop_thread(self) -> None:
         self.stop_event.set()
         if self.running:
@@ -418,29 +219,25 @@ class PlaygroundScreen(Safe, Screen):
             self._update_buttons()
 
     def _update_buttons(self) -> None:
-        key = "pause_button" if self.running else "start_button"
-        self.query_one("#pg-start", Button).label = tr(key, self.lang)
+        self.settings.show_running(self.running)
         self.refresh_bindings()
 
-    # ---- the worker -----------------------------------------------------------------------
+    # ---- the worker -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="playground-training")
     def train_in_thread(
         self, session: PlaygroundSession, stop: threading.Event, max_epochs: int | None = None
     ) -> None:
-        worker = get_current_worker()
         boundary = self.query_one(DecisionBoundary)
-
-        def should_stop() -> bool:
-            return stop.is_set() or worker.is_cancelled
+        should_stop = self.stopper(stop)
 
         def report(frame: object) -> None:
             self.post_message(PlaygroundFrame(frame))  # type: ignore[arg-type]
 
-        try:
+        def run() -> None:
             session.train(report, should_stop, lambda: boundary.grid_size, max_epochs=max_epochs)
-        except Exception as error:  # one line for the learner, never a traceback
-            self.post_message(PlaygroundFailed(session.generation, str(error)))
+
+        self.guarded("training", run, lambda error: PlaygroundFailed(session.generation, error))
 
     def on_playground_frame(self, message: PlaygroundFrame) -> None:
         frame = message.frame
@@ -454,11 +251,11 @@ class PlaygroundScreen(Safe, Screen):
     def on_playground_failed(self, message: PlaygroundFailed) -> None:
         if message.generation == self.generation:
             self.running = False
-            self.error = tr("failed", self.lang, error=message.error)
+            self.error = t("lab.failed", self.lang, error=message.error)
             self._update_buttons()
             self._refresh_status()
 
-    # ---- drawing --------------------------------------------------------------------------
+    # ---- drawing ----------------------------------------------------------------------------
 
     def _show_frame(self, frame: PlaygroundProgress) -> None:
         self.frame = frame
@@ -469,19 +266,18 @@ class PlaygroundScreen(Safe, Screen):
 
     def _refresh_status(self) -> None:
         lang = self.lang
-        status = self.query_one("#pg-status", Static)
-        self._update_buttons_label_only()
+        self.settings.show_running(self.running)
         if self.error is not None:
-            status.update(self.error)
-            status.add_class("-error")
+            self.set_status(self.error, error=True)
             return
         frame = self.frame
         self._update_title()
         lines = []
+        error = False
         if frame is not None:
             lines.append(
-                tr(
-                    "pg_status",
+                t(
+                    "lab.pg_status",
                     lang,
                     epoch=frame.epoch,
                     train=_loss(frame.train_loss),
@@ -490,36 +286,29 @@ class PlaygroundScreen(Safe, Screen):
             )
         if frame is not None and frame.stop_reason:
             epoch, value = frame.bad_loss or (frame.epoch, float("nan"))
-            lines.append(
-                tr("diverged", lang, epoch=epoch, value=value, lr=self.config.learning_rate)
-            )
-            status.add_class("-error")
-        else:
-            status.remove_class("-error")
-            if not self.running and frame is not None and frame.epoch == 0:
-                lines.append(tr("pg_idle", lang))
-        status.update("\n".join(lines))
+            lr = self.config.learning_rate
+            lines.append(t("lab.diverged", lang, epoch=epoch, value=value, lr=lr))
+            error = True
+        elif not self.running and frame is not None and frame.epoch == 0:
+            lines.append(t("lab.pg_idle", lang))
+        self.set_status("\n".join(lines), error=error)
 
     def _update_title(self) -> None:
         lang = self.lang
         if self.running:
-            state = tr("pg_running", lang)
+            state = t("lab.pg_running", lang)
         elif self.frame is not None and self.frame.epoch == 0:
-            state = tr("pg_reset", lang)
+            state = t("lab.pg_reset", lang)
         else:
-            state = tr("pg_paused", lang)
-        dataset = tr(f"pg_{self.config.dataset}", lang)
-        title = f"{tr('playground_title', lang)} · {dataset} · {state}"
+            state = t("lab.pg_paused", lang)
+        dataset = t(f"lab.pg_{self.config.dataset}", lang)
+        title = f"{t('lab.playground_title', lang)} · {dataset} · {state}"
         self.query_one("#pg-title", Static).update(title)
-
-    def _update_buttons_label_only(self) -> None:
-        key = "pause_button" if self.running else "start_button"
-        self.query_one("#pg-start", Button).label = tr(key, self.lang)
 
     def _redraw_losses(self) -> None:
         lang = self.lang
         plot = self.query_one("#pg-loss", PlotextPlot)
-        plot.set_labels(tr("pg_loss_title", lang), "", "")
+        plot.set_labels(t("lab.pg_loss_title", lang), "", "")
         frame = self.frame
         if frame is None or len(frame.losses) < 2:
             plot.clear()
@@ -527,7 +316,7 @@ class PlaygroundScreen(Safe, Screen):
         epochs = [float(e) for e, _, _ in frame.losses]
         plot.plot(
             [
-                Series(tr("train_word", lang), epochs, [t for _, t, _ in frame.losses]),
-                Series(tr("test_word", lang), epochs, [v for _, _, v in frame.losses]),
+                Series(t("lab.train_word", lang), epochs, [train for _, train, _ in frame.losses]),
+                Series(t("lab.test_word", lang), epochs, [v for _, _, v in frame.losses]),
             ]
         )

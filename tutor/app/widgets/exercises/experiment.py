@@ -1,7 +1,7 @@
 """`experiment`: a small form (a list of choices, or a number in a range, per field), then a
 training run in a thread with the epoch and the loss drawn live.
 
-The run reports through an engine callback that posts at most ten `TrainingProgress` messages a
+The run reports through an engine callback that posts at most ten `ExperimentProgress` messages a
 second (a newer one replaces one still queued) and stops the run when the worker is cancelled,
 so quitting never waits for training to end.
 """
@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, ProgressBar, Select, Sparkline, Static
 
-from tutor.app.messages import TrainingProgress
+from tutor.app.messages import ExperimentProgress
 from tutor.app.text import t
 from tutor.app.widgets.exercises.base import ExerciseView
 from tutor.exercises.experiment import ConfigError, ExperimentSpec, _describe, read_config
@@ -53,7 +53,7 @@ def live_loss(view: ExperimentView, worker: Any, epochs: int) -> Any:
 
         def _report(self, epoch: int, logs: dict[str, float]) -> None:
             view.post_message(
-                TrainingProgress(exercise_id, epoch, epochs, tuple(self.losses), logs)
+                ExperimentProgress(exercise_id, epoch, epochs, tuple(self.losses), logs)
             )
 
     return LiveLoss()
@@ -187,7 +187,7 @@ class ExperimentView(ExerciseView):
             draw_losses(plot, [], t("experiment_loss", self.lang), t("epoch", self.lang))
             plot.display = True
 
-    def on_training_progress(self, message: TrainingProgress) -> None:
+    def on_experiment_progress(self, message: ExperimentProgress) -> None:
         message.stop()
         self.query_one(".train-progress", ProgressBar).update(
             total=message.epochs, progress=message.epoch

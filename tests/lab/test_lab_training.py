@@ -7,19 +7,20 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tutor.app.training import (
+from tutor.lab import (
     DEFAULTS,
     LabConfig,
     LiveReport,
-    confusion_matrix,
+    SettingsError,
     count_parameters,
     evaluate_lab,
     load_lab_data,
     parse_hidden,
-    pick_samples,
-    predicted_classes,
+    read_hidden,
+    read_lab_config,
     train_lab,
 )
+from tutor.lab.results import confusion_matrix, pick_samples, predicted_classes
 
 
 def never() -> bool:
@@ -153,3 +154,41 @@ def test_short_runs_of_long_epochs_get_points_inside_each_epoch() -> None:
     # Every 10 batches (1/20 of an epoch) inside the epoch, plus the epoch's own point.
     assert len(xs) == 2 * 20
     assert xs[:2] == (0.05, 0.1) and xs[19] == 1.0 and xs[-1] == 2.0
+
+
+def test_typed_lab_settings_become_a_config() -> None:
+    config = read_lab_config(
+        "digits", hidden="64, 32", learning_rate="0.01", epochs="3", batch_size="16"
+    )
+    assert (config.hidden, config.learning_rate, config.epochs, config.batch_size) == (
+        (64, 32),
+        0.01,
+        3,
+        16,
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "expected"),
+    [
+        ("hidden", "12, x", "units"),
+        ("learning_rate", "-1", "positive"),
+        ("learning_rate", "nan", "positive"),
+        ("epochs", "0", "whole"),
+        ("batch_size", "2.5", "whole"),
+    ],
+)
+def test_a_setting_that_cannot_be_used_names_its_field(field, typed, expected) -> None:
+    fields = {"hidden": "8", "learning_rate": "0.1", "epochs": "5", "batch_size": "4"}
+    fields[field] = typed
+    with pytest.raises(SettingsError) as caught:
+        read_lab_config("xor", **fields)
+    assert caught.value.expected == expected
+    assert caught.value.field == {"hidden": "hidden_layers"}.get(field, field)
+
+
+def test_the_playground_allows_at_most_four_layers_of_eight_units() -> None:
+    assert read_hidden("8, 8, 8, 8", max_layers=4, max_units=8) == (8, 8, 8, 8)
+    with pytest.raises(SettingsError) as caught:
+        read_hidden("9", max_layers=4, max_units=8)
+    assert (caught.value.expected, caught.value.layers, caught.value.high) == ("small_layers", 4, 8)
