@@ -9,6 +9,7 @@ under `key.<action>`. The lab's and the playground's words (`lab.<name>`) are ke
 from __future__ import annotations
 
 from tutor import i18n
+from tutor.app.text_inside import INSIDE_MESSAGES
 from tutor.app.text_lab import LAB_MESSAGES
 from tutor.i18n import both
 
@@ -219,10 +220,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.continue": both("하던 레슨 이어서 하기", "Continue where you left off"),
     "help.open_lab": both("학습 실험실 열기", "Open the training lab"),
     "help.open_playground": both("플레이그라운드 열기", "Open the playground"),
-    "help.open_inside": both(
-        "이 레슨의 신경망 속 보기: 뉴런마다의 그림과 한 걸음씩 학습",
-        "This lesson's network inside: each neuron's picture, and training one step at a time",
-    ),
     "help.course_map": both("과정 지도로 돌아가기", "Back to the course map"),
     "help.previous_lesson": both("이전 레슨", "Previous lesson"),
     "help.next_lesson": both("다음 레슨", "Next lesson"),
@@ -275,7 +272,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.next_exercise": both("다음 연습", "Next exercise"),
     "key.toggle_toc": both("목차", "Contents"),
     "key.toggle_reader": both("보기", "Switch view"),
-    "key.open_inside": both("신경망 속", "Inside"),
     "key.check": both("채점", "Check"),
     "key.hint": both("힌트", "Hint"),
     "key.solution": both("풀이", "Solution"),
@@ -289,6 +285,10 @@ _SHARED = MESSAGES.keys() & LAB_MESSAGES.keys()
 if _SHARED:
     raise RuntimeError(f"the lab's messages reuse app keys: {sorted(_SHARED)}")
 MESSAGES.update(LAB_MESSAGES)
+_SHARED = MESSAGES.keys() & INSIDE_MESSAGES.keys()
+if _SHARED:
+    raise RuntimeError(f"the inside view's messages reuse app keys: {sorted(_SHARED)}")
+MESSAGES.update(INSIDE_MESSAGES)
 
 
 def t(message_key: str, lang: str, /, **values: object) -> str:

@@ -26,12 +26,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
-from tutor.app.base import Safe
-from tutor.app.lab_text import follow_language, lang_of, localize_bindings
+from tutor.app.screens.training import TrainingScreen
+from tutor.app.text import t
+from tutor.app.widgets.boundary import DecisionBoundary
 from tutor.app.widgets.neurons import NeuronView
 from tutor.app.widgets.steps import StepPanel
 from tutor.engine import Callback, Sequential, trace_step
@@ -42,42 +41,9 @@ from tutor.viz.neurontext import neuron_text
 FRAME_INTERVAL = 0.15
 """Seconds between neuron frames while training (about 6 a second)."""
 
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"ko": "신경망 속 보기", "en": "Inside the network"},
-    "running": {"ko": "학습 중", "en": "training"},
-    "paused": {"ko": "멈춤", "en": "paused"},
-    "key_toggle": {"ko": "학습/멈춤", "en": "Train/pause"},
-    "key_step": {"ko": "한 단계", "en": "One step"},
-    "key_back": {"ko": "멈춤/뒤로", "en": "Stop/back"},
-    "status": {
-        "ko": "에포크 {epoch} · 단계 {steps} · 손실 {loss}",
-        "en": "epoch {epoch} · step {steps} · loss {loss}",
-    },
-    "no_step": {
-        "ko": "n을 누르면 학습을 멈추고 배치 하나로 한 단계를 밟으며, 그 단계의 모든 수를 "
-        "여기에 보여 줍니다. 스페이스는 학습/멈춤, 화살표는 뉴런 고르기.",
-        "en": "Press n to pause and take one step on one batch: every number of that step "
-        "appears here. Space trains and pauses; the arrows pick a neuron.",
-    },
-    "diverged": {
-        "ko": "손실이 {value}이 되어 학습을 멈췄습니다({steps}번째 단계). 오른쪽은 그 배치의 "
-        "단계입니다. 학습률이 너무 큰 것 같습니다.",
-        "en": "The loss became {value} and training stopped (step {steps}). On the right, that "
-        "batch's step. The learning rate is probably too high.",
-    },
-    "fallback": {
-        "ko": "이 창에는 뉴런 그림이 다 들어가지 않아 요약을 보여 줍니다(120×40 이상에서 "
-        "그림으로 보입니다).",
-        "en": "The neuron pictures do not fit here, so this is the summary (they are drawn "
-        "at 120×40 or larger).",
-    },
-    "failed": {"ko": "학습 중 오류가 났습니다: {error}", "en": "Training failed: {error}"},
-}
-
 
 def say(key: str, lang: str, /, **values: object) -> str:
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["ko"]).format(**values)
+    return t(f"inside.{key}", lang, **values)
 
 
 @dataclass
@@ -92,6 +58,8 @@ class InsideSource:
     title: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while a thread trains the model (share the owner's, so two never train at once)."""
+    boundary: bool = False
+    """Draw the decision boundary beside the neurons (bounds must be a square around 0)."""
 
     @classmethod
     def from_lesson(cls, net, title: str = "") -> InsideSource:
@@ -99,19 +67,50 @@ class InsideSource:
         return cls(net.model, net.x, net.y, net.bounds, batch_size=len(net.x), title=title)
 
 
+def inside_of_playground(session) -> InsideSource:
+    """A playground session's network (`tutor.lab.PlaygroundSession`), with its boundary."""
+    from tutor.lab.settings import PLAYGROUND_EXTENT
+
+    extent = float(PLAYGROUND_EXTENT)
+    config = session.config
+    return InsideSource(
+        session.model,
+        session.x_train,
+        session.y_train,
+        (-extent, extent, -extent, extent),
+        batch_size=config.batch_size,
+        title=config.dataset,
+        lock=session._training,
+        boundary=True,
+    )
+
+
+def inside_of_lab_run(run, data) -> InsideSource:
+    """A finished lab run on a 2-D data set: its model and training rows; the plane spans the
+    data with half a unit to spare."""
+    x = np.asarray(data.x_train)
+    low, high = x.min(axis=0) - 0.5, x.max(axis=0) + 0.5
+    bounds = (float(low[0]), float(high[0]), float(low[1]), float(high[1]))
+    size = int(run.config.batch_size)
+    return InsideSource(run.model, x, np.asarray(data.y_train), bounds, size, data.name)
+
+
 class InsideFrame(Message):
     """A neuron frame from a thread; a newer one replaces one still queued."""
 
-    def __init__(self, frame: NeuronFrame, epoch: int, steps: int, loss: float) -> None:
+    def __init__(
+        self, frame: NeuronFrame, epoch: int, steps: int, loss: float, grid: np.ndarray | None
+    ) -> None:
         super().__init__()
         self.frame, self.epoch, self.steps, self.loss = frame, epoch, steps, loss
+        self.grid = grid  # P(blue) for the decision boundary, when the screen shows one
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, InsideFrame)
 
 
 class InsideStepped(Message):
-    def __init__(self, step: StepTrace, frame: NeuronFrame) -> None:
+    def __init__(self, step: StepTrace, frame: InsideFrame) -> None:
         super().__init__()
         self.step, self.frame = step, frame
 
@@ -157,21 +156,22 @@ class _Live(Callback):
         self.screen.epoch = epoch + 1
 
 
-class InsideScreen(Safe, Screen):
+class InsideScreen(TrainingScreen):
     """Neuron view + step panel for one model. Reads the language from `app.lang`."""
 
+    STATUS: ClassVar[str] = "#in-status"
     BINDINGS: ClassVar = [
-        Binding("space", "toggle", "Train/pause", priority=True),
+        Binding("space", "train_pause", "Train/pause", priority=True),
         Binding("n", "step", "One step"),
         Binding("escape", "stop_or_back", "Stop/back"),
     ]
-    KEY_WORDS: ClassVar = {"toggle": "key_toggle", "step": "key_step", "stop_or_back": "key_back"}
 
     DEFAULT_CSS = """
     InsideScreen #in-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     InsideScreen #in-body { height: 1fr; }
     InsideScreen #in-left { width: 3fr; padding: 0 1; }
     InsideScreen #in-right { width: 2fr; border-left: vkey $foreground 20%; }
+    InsideScreen #in-boundary { height: 1fr; max-height: 22; }
     InsideScreen #in-detail { height: 3; color: $text-muted; padding: 0 1; }
     InsideScreen #in-status { height: 2; padding: 0 1; }
     InsideScreen #in-status.-error { color: $error; }
@@ -182,9 +182,6 @@ class InsideScreen(Safe, Screen):
     def __init__(self, source: InsideSource, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)
         self.source = source
-        self.lang = "ko"
-        self.running = False
-        self.stop_event = threading.Event()
         self.epoch = 0
         self.steps = 0
         self.last_loss = float("nan")
@@ -202,15 +199,19 @@ class InsideScreen(Safe, Screen):
                     yield Static(id="in-fallback-note", markup=False)
                     yield Static(id="in-fallback-text", markup=False)
             with Vertical(id="in-right"):
+                if self.source.boundary:
+                    yield DecisionBoundary(self.source.bounds[1], id="in-boundary")
                 yield Static(id="in-detail", markup=False)
                 yield StepPanel(id="steps")
         yield Static(id="in-status", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.lang = lang_of(self.app)
-        follow_language(self, self.set_language)
-        self.apply_language()
+    def after_mount(self) -> None:
+        if self.source.boundary:
+            empty = self.source.x[:0]
+            self.query_one(DecisionBoundary).set_points(
+                self.source.x, self.source.y, empty, self.source.y[:0]
+            )
         self.query_one(NeuronView).focus()
         self.call_after_refresh(self.refresh_frame)
 
@@ -219,13 +220,8 @@ class InsideScreen(Safe, Screen):
 
     # ---- language -------------------------------------------------------------------------
 
-    def set_language(self, lang: str) -> None:
-        self.lang = lang if lang in ("ko", "en") else "ko"
-        self.apply_language()
-
     def apply_language(self) -> None:
         lang = self.lang
-        localize_bindings(self, {a: say(k, lang) for a, k in self.KEY_WORDS.items()})
         self._update_title()
         self._update_status()
         self._update_detail()
@@ -244,16 +240,19 @@ class InsideScreen(Safe, Screen):
             target.update(text)
 
     def _update_status(self) -> None:
-        status = self.query_one("#in-status", Static)
         if self.error is not None:
-            status.update(self.error)
-            status.add_class("-error")
+            self.set_status(self.error, error=True)
             return
-        status.remove_class("-error")
-        loss = f"{self.last_loss:.4f}" if np.isfinite(self.last_loss) else str(self.last_loss)
-        self._set(
-            "#in-status", say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss)
-        )
+        if self.steps == 0 and self.last_step is None:
+            loss = "–"
+        elif np.isfinite(self.last_loss):
+            loss = f"{self.last_loss:.4f}"
+        else:
+            loss = str(self.last_loss)
+        text = say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss)
+        status = self.query_one("#in-status", Static)
+        if str(status.content) != text or status.has_class("-error"):
+            self.set_status(text)
 
     def _update_detail(self) -> None:
         self._set("#in-detail", self.query_one(NeuronView).describe(self.lang))
@@ -264,28 +263,41 @@ class InsideScreen(Safe, Screen):
 
     # ---- frames ---------------------------------------------------------------------------
 
-    def make_frame(self) -> NeuronFrame:
-        """Any thread: the neuron frame at the view's current picture size."""
+    def make_frame(self) -> InsideFrame:
+        """Any thread: the neuron frame at the view's picture size (and the boundary's grid)."""
+        source = self.source
         side = self.query_one(NeuronView).side
-        return neuron_frame(self.source.model, self.source.bounds, side, data=self.source.x)
+        frame = neuron_frame(source.model, source.bounds, side, data=source.x)
+        grid = None
+        if source.boundary:
+            from tutor.viz.neurons import plane_points
+
+            cols, rows = self.query_one(DecisionBoundary).grid_size
+            points = plane_points(source.bounds, cols, rows).astype(np.float32)
+            with np.errstate(all="ignore"):
+                grid = source.model.predict(points, batch_size=4096)[:, 0].reshape(rows, cols)
+        return InsideFrame(frame, self.epoch, self.steps, self.last_loss, grid)
 
     def post_frame(self) -> None:
         """From the training thread: compute a frame and post it."""
-        self.post_message(InsideFrame(self.make_frame(), self.epoch, self.steps, self.last_loss))
+        self.post_message(self.make_frame())
 
     @work(thread=True, exclusive=True, group="inside-frame", exit_on_error=False)
     def refresh_frame(self) -> None:
         """A frame now (when paused, after a resize), computed off the UI thread."""
-        self.post_message(InsideFrame(self.make_frame(), self.epoch, self.steps, self.last_loss))
+        with self.source.lock:
+            self.post_message(self.make_frame())
 
     def on_inside_frame(self, message: InsideFrame) -> None:
         self.epoch, self.steps, self.last_loss = message.epoch, message.steps, message.loss
-        self._show(message.frame)
+        self._show(message)
 
-    def _show(self, frame: NeuronFrame) -> None:
+    def _show(self, message: InsideFrame) -> None:
         view = self.query_one(NeuronView)
         before = view.side
-        view.set_frame(frame)
+        view.set_frame(message.frame)
+        if message.grid is not None:
+            self.query_one(DecisionBoundary).set_grid(message.grid)
         self.frames_shown += 1
         self._check_fit()
         self._update_status()
@@ -305,37 +317,35 @@ class InsideScreen(Safe, Screen):
 
     # ---- training -------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_train_pause(self) -> None:
         if self.running:
-            self.action_pause()
+            self.action_stop()
         elif self.error is None:
             self.running = True
             self.stop_event = threading.Event()
             self._update_title()
             self.train(self.stop_event)
 
-    def action_pause(self) -> None:
+    def action_stop(self) -> None:
         self.stop_event.set()
         self.running = False
         self._update_title()
 
     def action_stop_or_back(self) -> None:
+        """Escape: pause, else go back (dismiss, so the screen below redraws its network)."""
         if self.running:
-            self.action_pause()
+            self.action_stop()
         elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+            self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="inside-train", exit_on_error=False)
     def train(self, stop: threading.Event) -> None:
-        worker = get_current_worker()
         source = self.source
-
-        def should_stop() -> bool:
-            return stop.is_set() or worker.is_cancelled
-
+        should_stop = self.stopper(stop)
         live = _Live(self, should_stop)
-        bad = None
-        try:
+
+        def run() -> None:
+            bad = None
             with source.lock, np.errstate(all="ignore"):
                 while not should_stop():
                     source.model.fit(
@@ -351,10 +361,11 @@ class InsideScreen(Safe, Screen):
                     if source.model.stop_reason and not should_stop():
                         bad = self._trace_batch(live.batch, apply=False)
                         break
-            self.post_frame()
+                frame = self.make_frame()
+            self.post_message(frame)
             self.post_message(InsideStopped(bad))
-        except Exception as error:  # one line for the learner, never a traceback
-            self.post_message(InsideStopped(None, str(error)))
+
+        self.guarded("training", run, lambda error: InsideStopped(None, error))
 
     def _trace_batch(self, batch: int, apply: bool) -> StepTrace:
         size = self.source.batch_size
@@ -376,7 +387,7 @@ class InsideScreen(Safe, Screen):
 
     def action_step(self) -> None:
         if self.running:
-            self.action_pause()
+            self.action_stop()
             return
         self.step_once()
 

@@ -34,6 +34,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tutor.app.text import t
 from tutor.viz.colours import DEAD, shade_rgb
 from tutor.viz.neurons import NeuronFrame, plane_points, shade
 from tutor.viz.neurontext import labels_for, number
@@ -202,18 +203,14 @@ class NeuronView(Widget, can_focus=True):
             return ""
         column, unit = self.cursor
         if column == 0:
-            names = {"ko": "입력", "en": "input"}
-            return f"x{unit + 1}: {names.get(lang, names['ko'])}"
+            return f"x{unit + 1}: {t('inside.input', lang)}"
         layer = frame.layers[column - 1]
         labels = labels_for([lay.units for lay in frame.layers])
         before = ["x1", "x2"] if column == 1 else labels[column - 2]
         weights = "  ".join(
             f"{before[r]} {number(float(layer.W[r, unit]))}" for r in range(layer.W.shape[0])
         )
-        words = {
-            "ko": ("가중치", "편향", "데이터에서 출력", "죽은 ReLU: 데이터의 어느 점에서도 z ≤ 0"),
-            "en": ("weights", "bias", "output on the data", "dead ReLU: z ≤ 0 at every data point"),
-        }[lang if lang in ("ko", "en") else "ko"]
+        words = [t(f"inside.{key}", lang) for key in ("weights", "bias", "range", "dead")]
         text = (
             f"{labels[column - 1][unit]} ({layer.activation})  {words[0]}: {weights}\n"
             f"{words[1]} {number(float(layer.b[unit]))}   {words[2]} "

@@ -22,7 +22,7 @@ class StepPanel(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = """
     StepPanel { height: 1fr; padding: 0 1; }
-    StepPanel > Static { width: auto; }
+    StepPanel > Static { width: 1fr; }
     """
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
