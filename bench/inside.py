@@ -9,11 +9,13 @@ The playground's largest network (2 inputs, 4 hidden layers of 8 tanh units, 1 s
   off   the screen trains with no neuron frames at all (FRAME_INTERVAL set to infinity)
   on    the same with the neuron view live (frames every FRAME_INTERVAL in the training thread)
 
-Runs alternate off/on, `--repeats` times each. Reported: epochs per second of each (median),
-the training cost of the view, 1 − on/off (target ≤ 10 %); frames drawn per second while
-training (target ≥ 5); the time to build one frame (`neuron_frame`) and to paint it
-(`NeuronView._build_strips`); and how long a key (→, the neuron cursor) takes to be handled
-while training runs (target: at once, well under 0.1 s).
+Runs alternate off/on, `--repeats` times each. Reported: epochs per second of each (median)
+and the training cost of the view, 1 − on/off (target ≤ 10 %); the UI thread's own CPU time
+per second of training, which is what the view adds (on a busy machine the epoch rates swing,
+and waiting for the GIL magnifies the cost); frames drawn per second while training (target
+≥ 5); the time to build one frame (`neuron_frame`) and to paint it (`NeuronView._build_strips`);
+and how long a key (→, the neuron cursor) takes to be handled while training runs (target:
+at once, well under 0.1 s).
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ async def one_run(live: bool, seconds: float, size: tuple[int, int]) -> dict[str
         frames0 = view.frames_painted
         app.simulate_key("space")
         await asyncio.sleep(0.2)
-        epoch0, start = screen.epoch, time.perf_counter()
+        epoch0, start, cpu0 = screen.epoch, time.perf_counter(), time.thread_time()
         latencies = []
         while time.perf_counter() - start < seconds:
             await asyncio.sleep(0.5)
@@ -80,6 +82,7 @@ async def one_run(live: bool, seconds: float, size: tuple[int, int]) -> dict[str
                 await asyncio.sleep(0.001)
             latencies.append(time.perf_counter() - pressed)
         elapsed = time.perf_counter() - start
+        ui_cpu = time.thread_time() - cpu0
         epochs = screen.epoch - epoch0
         frames = view.frames_painted - frames0
         app.simulate_key("space")
@@ -94,6 +97,8 @@ async def one_run(live: bool, seconds: float, size: tuple[int, int]) -> dict[str
         "epochs_per_s": epochs / elapsed,
         "frames_per_s": frames / elapsed,
         "key_s": max(latencies) if latencies else float("nan"),
+        "key_median_s": statistics.median(latencies) if latencies else float("nan"),
+        "ui_cpu": ui_cpu / elapsed,
         "paint_s": statistics.median(paint),
         "side": view.side,
     }
@@ -129,6 +134,9 @@ def main() -> None:
     print(f"epochs/s without the view: {e_off:.1f}  ({runs_off})")
     print(f"epochs/s with the view:    {e_on:.1f}  ({runs_on})")
     print(f"training cost of the view: {100 * (1 - e_on / e_off):.1f} %  (target <= 10 %)")
+    ui_off = statistics.median(r["ui_cpu"] for r in off)
+    ui_on = statistics.median(r["ui_cpu"] for r in on)
+    print(f"UI thread CPU per second of training: {ui_off:.3f} s without, {ui_on:.3f} s with")
     fps = statistics.median(r["frames_per_s"] for r in on)
     print(f"frames painted per second while training: {fps:.1f}  (target >= 5)")
     print(
@@ -136,7 +144,10 @@ def main() -> None:
         f"{statistics.median(r['paint_s'] for r in on) * 1e3:.2f} ms"
     )
     key = max(r["key_s"] for r in on)
-    print(f"slowest key (cursor move) while training: {key * 1e3:.0f} ms")
+    typical = statistics.median(r["key_median_s"] for r in on)
+    print(
+        f"key (cursor move) while training: median {typical * 1e3:.0f} ms, slowest {key * 1e3:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -143,10 +143,16 @@ def shade(values: np.ndarray) -> np.ndarray:
     The playground's scale is [−1, 1]; a neuron whose outputs go beyond that (ReLU, linear) is
     scaled by its own largest |output| so that its picture keeps its shape. NaN counts as 0.
     """
-    values = np.nan_to_num(
-        np.asarray(values, dtype=np.float64), nan=0.0, posinf=1e300, neginf=-1e300
-    )
-    top = float(np.max(np.abs(values))) if values.size else 0.0
-    scale = top if top > 1.0 else 1.0
-    magnitude = np.ceil(np.minimum(np.abs(values) / scale, 1.0) * LEVELS).astype(np.int64)
-    return np.sign(values).astype(np.int64) * magnitude
+    return shade_many(np.asarray(values)[None])[0]
+
+
+def shade_many(grids: np.ndarray) -> np.ndarray:
+    """`shade` for a stack of pictures (n, rows, cols), each scaled on its own, in one go."""
+    values = np.asarray(grids, dtype=np.float64)
+    if not np.isfinite(values).all():
+        values = np.nan_to_num(values, nan=0.0, posinf=1e300, neginf=-1e300)
+    size = np.abs(values)
+    top = size.reshape(len(size), -1).max(axis=1) if size.size else np.zeros(len(size))
+    scale = np.maximum(top, 1.0).reshape((-1,) + (1,) * (values.ndim - 1))
+    magnitude = np.ceil(np.minimum(size / scale, 1.0) * LEVELS)
+    return (np.sign(values) * magnitude).astype(np.int64)

@@ -32,7 +32,7 @@ def fmt(value: float) -> str:
 def _array(a: np.ndarray, indent: str, width: int) -> list[str]:
     text = np.array2string(
         np.asarray(a),
-        max_line_width=max(40, width - len(indent)),
+        max_line_width=max(30, width - len(indent)),
         formatter={"float_kind": lambda v: f"{fmt(float(v)):>9}"},
         separator=" ",
     )

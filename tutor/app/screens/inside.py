@@ -38,8 +38,8 @@ from tutor.engine.trace import StepTrace
 from tutor.viz.neurons import NeuronFrame, neuron_frame
 from tutor.viz.neurontext import neuron_text
 
-FRAME_INTERVAL = 0.15
-"""Seconds between neuron frames while training (about 6 a second)."""
+FRAME_INTERVAL = 0.19
+"""Seconds between neuron frames while training (a little over 5 a second)."""
 
 
 def say(key: str, lang: str, /, **values: object) -> str:

@@ -36,7 +36,7 @@ from textual.widget import Widget
 
 from tutor.app.text import t
 from tutor.viz.colours import DEAD, shade_rgb
-from tutor.viz.neurons import NeuronFrame, plane_points, shade
+from tutor.viz.neurons import NeuronFrame, plane_points, shade_many
 from tutor.viz.neurontext import labels_for, number
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -130,6 +130,7 @@ class NeuronView(Widget, can_focus=True):
         self.frames_painted = 0
         self._strips: list[Strip] | None = None
         self._styles: dict[tuple, Style] = {}
+        self._base_rgb: tuple[int, int, int] | None = None
         self._inputs_cache: dict[tuple, np.ndarray] = {}
 
     # ---- data -----------------------------------------------------------------------------
@@ -164,6 +165,7 @@ class NeuronView(Widget, can_focus=True):
 
     def _theme_changed(self) -> None:
         self._styles.clear()
+        self._base_rgb = None
         self._invalidate()
 
     def _invalidate(self) -> None:
@@ -223,11 +225,19 @@ class NeuronView(Widget, can_focus=True):
     # ---- painting -------------------------------------------------------------------------
 
     def _base(self) -> tuple[int, int, int]:
-        try:
-            colour = Color.parse(self.app.current_theme.background or "")
-            return colour.r, colour.g, colour.b
-        except Exception:
-            return (18, 18, 18)
+        """The background the colour scale fades into (computed once per theme: parsing a
+        colour that fails is slow, it looks for close names)."""
+        if self._base_rgb is None:
+            theme = self.app.current_theme
+            rgb = (18, 18, 18) if theme.dark else (250, 250, 250)
+            if theme.background:
+                try:
+                    colour = Color.parse(theme.background)
+                    rgb = (colour.r, colour.g, colour.b)
+                except Exception:
+                    pass
+            self._base_rgb = rgb
+        return self._base_rgb
 
     def _style(self, key: tuple) -> Style:
         style = self._styles.get(key)
@@ -293,6 +303,10 @@ class NeuronView(Widget, can_focus=True):
         if len(frame.layers) == 2:
             names[1] = "h"
         plain = self._style(("label", False, False))
+
+        def units_of(column: int) -> int:
+            return frame.inputs if column == 0 else frame.layers[column - 1].units
+
         pixels: dict[tuple[int, int], Style] = {}
         half_blocks = ["▀"] * side
 
@@ -301,6 +315,11 @@ class NeuronView(Widget, can_focus=True):
                 chars[y][x + i] = char
                 styles[y][x + i] = style
 
+        shaded = {}  # column -> (units, side, side) levels, one NumPy call per layer
+        for column in range(len(frame.layers) + 1):
+            shaded[column] = shade_many(
+                np.stack([self._grid(column, unit, side) for unit in range(units_of(column))])
+            ).tolist()
         bars = {}
         for i, layer in enumerate(frame.layers):
             magnitude = np.abs(np.nan_to_num(layer.W.astype(np.float64)))
@@ -330,7 +349,7 @@ class NeuronView(Widget, can_focus=True):
                     put(y, x + fan_in, "✗", self._style(("label", True, selected)))
                 elif selected:
                     put(y, x + fan_in, "◂", plain)
-            levels = shade(self._grid(column, unit, side)).tolist()
+            levels = shaded[column][unit]
             for r in range(rows):
                 top_row, bottom_row = levels[2 * r], levels[2 * r + 1]
                 line_styles = styles[y + 1 + r]

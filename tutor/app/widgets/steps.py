@@ -39,13 +39,17 @@ class StepPanel(VerticalScroll, can_focus=True):
         self.step, self.lang, self._placeholder = step, lang, placeholder
         self._render_step()
 
+    def on_resize(self) -> None:
+        if self.step is not None:
+            self._render_step()
+
     def _render_step(self) -> None:
         target = self.query_one("#step-text", Static)
         if self.step is None:
             target.update(Text(self._placeholder))
             return
         text = Text()
-        width = max(60, self.size.width - 2)
+        width = max(40, self.scrollable_content_region.width - 1)
         for i, line in enumerate(step_lines(self.step, self.lang, width=width)):
             if i:
                 text.append("\n")
