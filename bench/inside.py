@@ -146,7 +146,8 @@ def main() -> None:
     key = max(r["key_s"] for r in on)
     typical = statistics.median(r["key_median_s"] for r in on)
     print(
-        f"key (cursor move) while training: median {typical * 1e3:.0f} ms, slowest {key * 1e3:.0f} ms"
+        f"key (cursor move) while training: median {typical * 1e3:.0f} ms, "
+        f"slowest {key * 1e3:.0f} ms"
     )
 
 
