@@ -103,7 +103,7 @@ def test_a_small_step_is_shown_whole_with_the_traced_numbers() -> None:
     assert abs(delta) == pytest.approx(flat.max())
     assert where.endswith("W[1,7] x2→h8")  # h8: on only at (0, 1), outgoing weight 0.45
     assert f"{delta:.4g}" in text and f"{grad:.4g}" in text
-    assert "학습 단계" in step_text(step, "ko")
+    assert "학습 1번째 걸음" in step_text(step, "ko")
 
 
 def test_a_large_step_is_summarised() -> None:

@@ -21,19 +21,21 @@ FIRST = 4
 LARGEST = 5
 
 
-def fmt(value: float) -> str:
+def fmt(value: float, digits: int = 4) -> str:
     if np.isnan(value):
         return "nan"
     if np.isinf(value):
         return "inf" if value > 0 else "-inf"
-    return f"{value:.4g}"
+    return f"{value:.{digits}g}"
 
 
 def _array(a: np.ndarray, indent: str, width: int) -> list[str]:
+    narrow = width < 70  # 3 significant digits in 7 columns, so a row of 8 still fits in 2 lines
+    digits, pad = (3, 7) if narrow else (4, 9)
     text = np.array2string(
         np.asarray(a),
-        max_line_width=max(30, width - len(indent)),
-        formatter={"float_kind": lambda v: f"{fmt(float(v)):>9}"},
+        max_line_width=max(24, width - len(indent)),
+        formatter={"float_kind": lambda v: f"{fmt(float(v), digits):>{pad}}"},
         separator=" ",
     )
     return [indent + line for line in text.splitlines()]

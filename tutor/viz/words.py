@@ -4,7 +4,7 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "step_title": {
-        "ko": "{t}번째 학습 단계 · {optimizer} (학습률 {lr:g}) · 배치 {m}개",
+        "ko": "학습 {t}번째 걸음 · {optimizer} (학습률 {lr:g}) · 배치 {m}개",
         "en": "Training step {t} · {optimizer} (learning rate {lr:g}) · batch of {m}",
     },
     "forward": {"ko": "순전파 (앞으로)", "en": "Forward pass"},
@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "A large network, shown in summary: shape, norm ‖·‖, first entries, min..max.",
     },
     "problem": {
-        "ko": "⚠ {t}번째 단계에서 inf/NaN이 나왔습니다: {where}",
+        "ko": "⚠ {t}번째 걸음에서 inf/NaN이 나왔습니다: {where}",
         "en": "⚠ Step {t} produced inf/NaN: {where}",
     },
     "stopped": {
@@ -44,7 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "here too. Lower the learning rate or scale the inputs.",
     },
     "not_applied": {
-        "ko": "(모델은 바뀌지 않았습니다: trace_step(..., apply=True)가 이 단계를 실제로 밟습니다)",
+        "ko": "(모델은 바뀌지 않았습니다: trace_step(..., apply=True)가 이 걸음을 실제로 밟습니다)",
         "en": "(The model is unchanged: trace_step(..., apply=True) takes this step for real)",
     },
     "neurons_title": {
