@@ -74,11 +74,11 @@ def _build(spec: dict) -> LessonNet:
     set_seed(int(spec.get("seed", 0)))
     model = Sequential()
     inputs = x.shape[1]
-    for layer in spec["layers"]:
-        model.add(
-            Dense(int(layer["units"]), activation=layer.get("activation"), input_shape=(inputs,))
-        )
-        inputs = int(layer["units"])
+    for i, layer in enumerate(spec["layers"]):
+        units, activation = int(layer["units"]), layer.get("activation")
+        name = "dense" if i == 0 else f"dense_{i}"  # as a fresh script names them, every time
+        model.add(Dense(units, activation=activation, input_shape=(inputs,), name=name))
+        inputs = units
     if "weights" in spec:
         model.set_weights([np.asarray(v, dtype=np.float32) for v in spec["weights"]])
     model.compile(optimizer=optimizers.get(dict(spec["optimizer"])), loss=spec["loss"])

@@ -49,7 +49,7 @@ class StepPanel(VerticalScroll, can_focus=True):
             target.update(Text(self._placeholder))
             return
         text = Text()
-        width = max(40, self.scrollable_content_region.width - 1)
+        width = max(30, self.scrollable_content_region.width - 3)  # room for the scrollbar
         for i, line in enumerate(step_lines(self.step, self.lang, width=width)):
             if i:
                 text.append("\n")
