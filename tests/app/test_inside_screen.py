@@ -189,6 +189,31 @@ async def test_the_lab_asks_for_a_run_first(run_screen) -> None:
         assert any("Train once first" in str(n.message) for n in app._notifications)
 
 
+async def test_the_lab_opens_a_run_on_xor_inside(run_screen) -> None:
+    from textual.widgets import Input
+
+    from tutor.app.screens.lab import LabScreen
+
+    async with run_screen(LabScreen(dataset="xor"), lang="en") as (app, pilot, lab):
+        lab.query_one("#epochs", Input).value = "5"
+        await pilot.pause()
+        await pilot.press("t")
+        await until(lambda: not lab.running, "training to finish")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        inside = app.screen
+        assert isinstance(inside, InsideScreen)
+        assert inside.source.model is lab.last_result.run.model
+        x0, x1, y0, y1 = inside.source.bounds
+        assert x0 < inside.source.x[:, 0].min() and x1 > inside.source.x[:, 0].max()
+        assert y0 < inside.source.x[:, 1].min() and y1 > inside.source.x[:, 1].max()
+        await frame_shown(inside)
+        await pilot.press("n")
+        await until(lambda: inside.last_step is not None, "a step on the lab's network")
+        assert inside.last_step.finite
+
+
 def stepped(lang: str):
     async def run_before(pilot) -> None:
         screen = InsideScreen(lesson_source())
