@@ -261,7 +261,7 @@ class NeuronView(Widget, can_focus=True):
                     bold=True,
                     reverse=selected,
                 )
-            else:
+            else:  # "name": a neuron's name, quiet
                 style = Style(color=RichColor.from_rgb(*DEAD))
             self._styles[key] = style
         return style
@@ -303,6 +303,7 @@ class NeuronView(Widget, can_focus=True):
         if len(frame.layers) == 2:
             names[1] = "h"
         plain = self._style(("label", False, False))
+        labels = [["x1", "x2"], *labels_for([layer.units for layer in frame.layers])]
 
         def units_of(column: int) -> int:
             return frame.inputs if column == 0 else frame.layers[column - 1].units
@@ -349,6 +350,9 @@ class NeuronView(Widget, can_focus=True):
                     put(y, x + fan_in, "✗", self._style(("label", True, selected)))
                 elif selected:
                     put(y, x + fan_in, "◂", plain)
+                name = labels[column][unit]
+                if fan_in + 2 + len(name) <= block.width:  # the neuron's name, where it fits
+                    put(y, x + block.width - len(name), name, self._style(("name",)))
             levels = shaded[column][unit]
             for r in range(rows):
                 top_row, bottom_row = levels[2 * r], levels[2 * r + 1]
