@@ -81,6 +81,10 @@ async def test_the_cursor_shows_a_neurons_weights_and_dead_relus(run_screen) -> 
         assert view.cursor == (1, 1)
         detail = plain(screen.query_one("#in-detail"))
         assert "h2 (relu)" in detail and "x1 −0.31" in detail and "죽은" not in detail
+        out = next(b for b in view.layout_now.blocks if b.layer == 2)
+        await pilot.hover(NeuronView, offset=(out.x + 1, out.y + 1))  # the mouse selects too
+        assert view.cursor == (2, 0)
+        assert "out (sigmoid)" in plain(screen.query_one("#in-detail"))
 
 
 async def test_training_runs_live_and_keys_answer_while_it_runs(run_screen) -> None:

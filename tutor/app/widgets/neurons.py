@@ -6,9 +6,9 @@ output across the plane, in half-block cells ("▀": top pixel as the foreground
 the background) on the playground's colour scale: blue positive, orange negative, deeper for
 larger. One marker per incoming connection: its colour is the weight's sign (blue +, orange −),
 its height ▁▂▃▄▅▆▇█ the weight's size relative to the layer's largest. A dead ReLU has a red ✗
-after its markers. The cursor (arrow keys or a click) selects a neuron (its markers on a grey
-ground, ◂ after them); `NeuronView.Selected` says which, and `describe` gives its weights, bias
-and activation range.
+after its markers. The cursor (arrow keys, a click or hovering) selects a neuron (its markers
+on a grey ground, ◂ after them); `NeuronView.Selected` says which, and `describe` gives its
+weights, bias and activation range.
 
 The frames (`tutor.viz.neurons.NeuronFrame`) are computed elsewhere, off the UI thread; this
 widget only lays them out and paints them. `side` tells the producer which grid fits now. A
@@ -28,7 +28,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.color import Color
-from textual.events import Click
+from textual.events import Click, MouseMove
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -186,7 +186,11 @@ class NeuronView(Widget, can_focus=True):
         self._invalidate()
         self.post_message(self.Selected(self, *self.cursor))
 
-    def on_click(self, event: Click) -> None:
+    def on_mouse_move(self, event: MouseMove) -> None:
+        """Hovering over a neuron selects it, as the arrows do."""
+        self.on_click(event)
+
+    def on_click(self, event: Click | MouseMove) -> None:
         if self.layout_now is None:
             return
         offset = event.get_content_offset(self)
@@ -195,7 +199,8 @@ class NeuronView(Widget, can_focus=True):
         for block in self.layout_now.blocks:
             inside_x = block.x <= offset.x < block.x + block.width
             if inside_x and block.y <= offset.y <= block.y + self.layout_now.rows:
-                self.cursor = (block.layer, block.unit)
+                if self.cursor != (block.layer, block.unit):
+                    self.cursor = (block.layer, block.unit)
                 return
 
     def describe(self, lang: str) -> str:
