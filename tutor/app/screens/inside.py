@@ -31,7 +31,7 @@ from textual.widgets import Footer, Static
 from tutor.app.screens.training import TrainingScreen
 from tutor.app.text import t
 from tutor.app.widgets.boundary import DecisionBoundary
-from tutor.app.widgets.neurons import NeuronView
+from tutor.app.widgets.neurons import NeuronView, picture_signature
 from tutor.app.widgets.steps import StepPanel
 from tutor.engine import Callback, Sequential, trace_step
 from tutor.engine.trace import StepTrace
@@ -104,6 +104,7 @@ class InsideFrame(Message):
         super().__init__()
         self.frame, self.epoch, self.steps, self.loss = frame, epoch, steps, loss
         self.grid = grid  # P(blue) for the decision boundary, when the screen shows one
+        self.signature = picture_signature(frame)  # in the thread that made the frame
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, InsideFrame)
@@ -237,7 +238,7 @@ class InsideScreen(TrainingScreen):
         """Update a Static only when its text changes (each update costs a repaint)."""
         target = self.query_one(selector, Static)
         if str(target.content) != text:
-            target.update(text)
+            target.update(text, layout=False)  # fixed height: no layout pass of the screen
 
     def _update_status(self) -> None:
         if self.error is not None:
@@ -250,9 +251,8 @@ class InsideScreen(TrainingScreen):
         else:
             loss = str(self.last_loss)
         text = say("status", self.lang, epoch=self.epoch, steps=self.steps, loss=loss)
-        status = self.query_one("#in-status", Static)
-        if str(status.content) != text or status.has_class("-error"):
-            self.set_status(text)
+        self.query_one("#in-status", Static).remove_class("-error")
+        self._set("#in-status", text)
 
     def _update_detail(self) -> None:
         self._set("#in-detail", self.query_one(NeuronView).describe(self.lang))
@@ -295,7 +295,7 @@ class InsideScreen(TrainingScreen):
     def _show(self, message: InsideFrame) -> None:
         view = self.query_one(NeuronView)
         before = view.side
-        view.set_frame(message.frame)
+        view.set_frame(message.frame, message.signature)
         if message.grid is not None:
             self.query_one(DecisionBoundary).set_grid(message.grid)
         self.frames_shown += 1
@@ -308,12 +308,12 @@ class InsideScreen(TrainingScreen):
     def _check_fit(self) -> None:
         view = self.query_one(NeuronView)
         fallback = self.query_one("#in-fallback")
-        if view.frame is None or view.fits:
-            view.display, fallback.display = True, False
-            return
-        self.query_one("#in-fallback-note", Static).update(say("fallback", self.lang))
-        self.query_one("#in-fallback-text", Static).update(neuron_text(view.frame, self.lang))
-        view.display, fallback.display = False, True
+        drawn = view.frame is None or view.fits
+        if not drawn:
+            self._set("#in-fallback-note", say("fallback", self.lang))
+            self.query_one("#in-fallback-text", Static).update(neuron_text(view.frame, self.lang))
+        if view.display != drawn:  # setting display, even unchanged, costs a layout pass
+            view.display, fallback.display = drawn, not drawn
 
     # ---- training -------------------------------------------------------------------------
 

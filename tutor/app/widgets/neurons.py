@@ -95,6 +95,21 @@ def plan(units: list[int], fan_in: list[int], width: int, height: int) -> Layout
     return None
 
 
+def picture_signature(frame: NeuronFrame) -> bytes:
+    """What the view would paint for `frame`, in a few bytes: every picture's shade levels,
+    every weight bar's height and sign, the dead marks. Any thread may compute it."""
+    parts = []
+    for layer in frame.layers:
+        if layer.grids is not None:
+            parts.append(shade_many(layer.grids).astype(np.int8).tobytes())
+        magnitude = np.abs(np.nan_to_num(layer.W.astype(np.float64)))
+        top = float(magnitude.max()) or 1.0
+        bars = np.rint(magnitude / top * (len(BARS) - 1)) * np.sign(layer.W)
+        parts.append(bars.astype(np.int8).tobytes())
+        parts.append(layer.dead.tobytes())
+    return b"|".join(parts)
+
+
 class NeuronView(Widget, can_focus=True):
     """Paints a `NeuronFrame`; arrows move the cursor from neuron to neuron."""
 
@@ -131,12 +146,20 @@ class NeuronView(Widget, can_focus=True):
         self._strips: list[Strip] | None = None
         self._styles: dict[tuple, Style] = {}
         self._base_rgb: tuple[int, int, int] | None = None
+        self._signature: bytes | None = None
         self._inputs_cache: dict[tuple, np.ndarray] = {}
 
     # ---- data -----------------------------------------------------------------------------
 
-    def set_frame(self, frame: NeuronFrame) -> None:
+    def set_frame(self, frame: NeuronFrame, signature: bytes | None = None) -> None:
+        """Show `frame`. With its `signature` (from `picture_signature`, computed off the UI
+        thread), a frame that would paint exactly as the last one is kept without a repaint:
+        late in training most frames change no colour at all."""
+        same = signature is not None and signature == self._signature
         self.frame = frame
+        self._signature = signature
+        if same and self.layout_now is not None:
+            return
         self._replan()
         self._invalidate()
 
