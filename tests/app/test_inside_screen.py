@@ -71,6 +71,23 @@ async def test_a_step_shows_the_engines_own_gradients(run_screen) -> None:
         assert "step 1" in plain(screen.query_one("#in-status"))
 
 
+async def test_m_makes_a_step_take_one_sample(run_screen) -> None:
+    source = lesson_source()
+    async with run_screen(InsideScreen(source), lang="en") as (_app, pilot, screen):
+        await frame_shown(screen)
+        await pilot.press("m")
+        assert "a step = one sample" in plain(screen.query_one("#in-title"))
+        expected = source.model.compute_gradients(source.x[:1], source.y[:1])
+        await pilot.press("n")
+        await until(lambda: screen.last_step is not None, "the step")
+        step = screen.last_step
+        assert len(step.y) == 1 and step.layers[0].x.tolist() == [[0.0, 0.0]]
+        np.testing.assert_allclose(step.layers[1].dL_dW, expected[2], rtol=1e-6, atol=1e-9)
+        await pilot.press("n")
+        await until(lambda: screen.steps == 2, "the second sample")
+        assert screen.last_step.layers[0].x.tolist() == [[0.0, 1.0]]
+
+
 async def test_the_cursor_shows_a_neurons_weights_and_dead_relus(run_screen) -> None:
     async with run_screen(InsideScreen(lesson_source()), lang="ko") as (_app, pilot, screen):
         await frame_shown(screen)

@@ -6,6 +6,9 @@ from __future__ import annotations
 INSIDE_MESSAGES: dict[str, dict[str, str]] = {
     "key.train_pause": {"ko": "학습/멈춤", "en": "Train/pause"},
     "key.step": {"ko": "한 걸음", "en": "One step"},
+    "key.step_size": {"ko": "배치/샘플", "en": "Batch/sample"},
+    "inside.by_batch": {"ko": "한 걸음 = 배치 하나", "en": "a step = one batch"},
+    "inside.by_sample": {"ko": "한 걸음 = 샘플 하나", "en": "a step = one sample"},
     "key.open_inside": {"ko": "신경망 속", "en": "Inside"},
     "help.open_inside": {
         "ko": "신경망 속 보기: 뉴런마다의 그림과 한 걸음씩 학습",

@@ -5,7 +5,8 @@
 
 Space trains and pauses; `n` pauses, then takes ONE step on the next batch (rows in order, the
 batch size of the source) with `tutor.engine.trace_step(..., apply=True)` and shows every number
-of it; arrows move the neuron cursor. Training runs `fit` in a thread worker (shuffle off, so the
+of it; `m` makes a step take one sample instead of one batch (and back); arrows (or the mouse)
+move the neuron cursor. Training runs `fit` in a thread worker (shuffle off, so the
 batch that went wrong is known); every `FRAME_INTERVAL` seconds the training thread computes a
 neuron frame (`tutor.viz.neurons.neuron_frame`, a small grid) and posts it; a newer frame
 replaces one not yet drawn. A NaN or infinite loss stops the run and the screen traces the batch
@@ -164,6 +165,7 @@ class InsideScreen(TrainingScreen):
     BINDINGS: ClassVar = [
         Binding("space", "train_pause", "Train/pause", priority=True),
         Binding("n", "step", "One step"),
+        Binding("m", "step_size", "Batch/sample"),
         Binding("escape", "stop_or_back", "Stop/back"),
     ]
 
@@ -186,7 +188,9 @@ class InsideScreen(TrainingScreen):
         self.epoch = 0
         self.steps = 0
         self.last_loss = float("nan")
-        self.next_batch = 0
+        self.next_row = 0
+        self.one_sample = False
+        """Step mode takes one sample at a time instead of one batch (key m)."""
         self.frames_shown = 0
         self.error: str | None = None
         self.last_step: StepTrace | None = None
@@ -231,6 +235,7 @@ class InsideScreen(TrainingScreen):
 
     def _update_title(self) -> None:
         state = say("running" if self.running else "paused", self.lang)
+        state += " · " + say("by_sample" if self.one_sample else "by_batch", self.lang)
         extra = f" · {self.source.title}" if self.source.title else ""
         self.query_one("#in-title", Static).update(f"{say('title', self.lang)}{extra} · {state}")
 
@@ -391,15 +396,22 @@ class InsideScreen(TrainingScreen):
             return
         self.step_once()
 
+    def action_step_size(self) -> None:
+        """m: steps take one sample instead of one batch, or back."""
+        self.one_sample = not self.one_sample
+        self._update_title()
+
     @work(thread=True, exclusive=True, group="inside-step", exit_on_error=False)
     def step_once(self) -> None:
-        """One traced step on the next batch, applied, off the UI thread."""
-        count = -(-len(self.source.x) // self.source.batch_size)
-        with self.source.lock, np.errstate(all="ignore"):
-            batch = self.next_batch % count
-            step = self._trace_batch(batch, apply=True)
-            self.next_batch = batch + 1
-            if self.next_batch == count:
+        """One traced step on the next batch (or sample), applied, off the UI thread."""
+        source = self.source
+        size = 1 if self.one_sample else source.batch_size
+        with source.lock, np.errstate(all="ignore"):
+            start = self.next_row if self.next_row < len(source.x) else 0
+            rows = slice(start, start + size)
+            step = trace_step(source.model, source.x[rows], source.y[rows], apply=True)
+            self.next_row = start + size
+            if self.next_row >= len(source.x):
                 self.epoch += 1
             if step.layers[-1].dL_dW is not None:
                 self.steps += 1
