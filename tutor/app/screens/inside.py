@@ -16,6 +16,7 @@ that produced it. Where the network cannot be drawn (too large, or too little ro
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ from tutor.viz.neurontext import neuron_text
 
 FRAME_INTERVAL = 0.19
 """Seconds between neuron frames while training (a little over 5 a second)."""
+SWITCH_INTERVAL = 0.02
+"""Python's thread switch interval while this screen trains (the default is 0.005 s). Every
+time the UI thread wakes it takes the GIL from the training thread; on a busy 2-core machine
+each hand-over costs far more than the UI's own work, and at 0.005 s the training ran at about
+half speed with the view on (bench/inside.py). At 0.02 s keys still answer in a few ms
+(median), the slowest in about 0.1 s. The previous value comes back when training stops."""
 
 
 def say(key: str, lang: str, /, **values: object) -> str:
@@ -350,6 +357,14 @@ class InsideScreen(TrainingScreen):
         live = _Live(self, should_stop)
 
         def run() -> None:
+            previous = sys.getswitchinterval()
+            sys.setswitchinterval(max(previous, SWITCH_INTERVAL))
+            try:
+                train_until_stopped()
+            finally:
+                sys.setswitchinterval(previous)
+
+        def train_until_stopped() -> None:
             bad = None
             with source.lock, np.errstate(all="ignore"):
                 while not should_stop():
