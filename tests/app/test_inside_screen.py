@@ -105,11 +105,15 @@ async def test_the_cursor_shows_a_neurons_weights_and_dead_relus(run_screen) -> 
 
 
 async def test_training_runs_live_and_keys_answer_while_it_runs(run_screen) -> None:
+    import sys
+
     source = wide_source()
+    switch = sys.getswitchinterval()
     async with run_screen(InsideScreen(source), lang="en") as (app, _pilot, screen):
         await frame_shown(screen)
         app.simulate_key("space")  # pilot.press would wait for the CPU to go idle
         await until(lambda: screen.running and screen.epoch >= 3, "three epochs")
+        assert sys.getswitchinterval() == max(switch, 0.02)  # longer slices while it trains
         shown = screen.frames_shown
         view = screen.query_one(NeuronView)
         app.simulate_key("right")
@@ -119,6 +123,7 @@ async def test_training_runs_live_and_keys_answer_while_it_runs(run_screen) -> N
         await until(lambda: not screen.running, "the pause")
         await screen.workers.wait_for_complete()
         assert screen.error is None and screen.epoch >= 3
+        assert sys.getswitchinterval() == switch  # and back afterwards
 
 
 async def test_a_diverging_run_stops_cleanly_and_shows_the_bad_step(run_screen) -> None:
