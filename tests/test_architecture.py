@@ -23,7 +23,8 @@ def imported_after(statement: str) -> set[str]:
 def test_headless_core_does_not_import_textual_or_pandas() -> None:
     modules = imported_after(
         "import tutor.cli, tutor.course, tutor.grading, tutor.progress, tutor.sandbox, "
-        "tutor.datasets, tutor.engine, tutor.exercises, tutor.lab"
+        "tutor.datasets, tutor.engine, tutor.exercises, tutor.lab, tutor.viz.show, "
+        "tutor.viz.lessonnet, tutor.viz.steptext"
     )
     assert not {m for m in modules if m.split(".")[0] in {"textual", "pandas", "plotext"}}
 

@@ -9,6 +9,7 @@ under `key.<action>`. The lab's and the playground's words (`lab.<name>`) are ke
 from __future__ import annotations
 
 from tutor import i18n
+from tutor.app.text_inside import INSIDE_MESSAGES
 from tutor.app.text_lab import LAB_MESSAGES
 from tutor.i18n import both
 
@@ -326,6 +327,10 @@ _SHARED = MESSAGES.keys() & LAB_MESSAGES.keys()
 if _SHARED:
     raise RuntimeError(f"the lab's messages reuse app keys: {sorted(_SHARED)}")
 MESSAGES.update(LAB_MESSAGES)
+_SHARED = MESSAGES.keys() & INSIDE_MESSAGES.keys()
+if _SHARED:
+    raise RuntimeError(f"the inside view's messages reuse app keys: {sorted(_SHARED)}")
+MESSAGES.update(INSIDE_MESSAGES)
 
 
 def t(message_key: str, lang: str, /, **values: object) -> str:

@@ -119,6 +119,9 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
         out = console()
         out.print(Markdown(lesson.markdown(lang)))
         out.print()
+        from tutor.viz.show import print_inside  # the lesson's network, inside (08, 09)
+
+        print_inside(out, lesson.path, lang)
         out.print(Text(t("cli_exercises", lang), style="bold"))
         for exercise in lesson.exercises:
             out.print(

@@ -13,8 +13,9 @@ from the same starting weights and batches, gives the same numbers. Every module
 keeps its formulas in its docstrings: `layers` (Dense, Flatten, Dropout, Activation, Input:
 forward and backward), `activations`, `losses`, `optimizers`, `initializers`, `model` (the
 training loop), `utils` (to_categorical, set_random_seed), `perceptron` (the classic rule) and
-`gradcheck` (backprop checked against finite differences). `KERAS_NAMES` lists what this engine
-offers under the names Keras gives it.
+`gradcheck` (backprop checked against finite differences), `trace` (one training step,
+number by number: `trace_step`). `KERAS_NAMES` lists what this engine offers under the names
+Keras gives it.
 """
 
 from tutor.engine import (
@@ -37,6 +38,7 @@ from tutor.engine.model import Sequential
 from tutor.engine.perceptron import Perceptron, PerceptronPass, PerceptronResult
 from tutor.engine.saving import load_model
 from tutor.engine.seeding import set_seed
+from tutor.engine.trace import LayerTrace, StepTrace, trace_step
 from tutor.engine.utils import set_random_seed, to_categorical
 
 __all__ = [
@@ -54,10 +56,12 @@ __all__ = [
     "InputLayer",
     "LambdaCallback",
     "Layer",
+    "LayerTrace",
     "Perceptron",
     "PerceptronPass",
     "PerceptronResult",
     "Sequential",
+    "StepTrace",
     "activations",
     "callbacks",
     "gradient_check",
@@ -72,5 +76,6 @@ __all__ = [
     "set_random_seed",
     "set_seed",
     "to_categorical",
+    "trace_step",
     "utils",
 ]

@@ -340,13 +340,17 @@ class Sequential(Trainer):
             x = layer.forward(x, training)
         return x
 
-    def _backward(self, grad: np.ndarray, fused: bool) -> None:
+    def _backward(self, grad: np.ndarray, fused: bool, watch: Any = None) -> None:
         """Fill every layer's gradients from the loss gradient, last layer first.
 
         Stops below the lowest layer with weights: nothing there has anything to learn.
+        `watch(i, dL/da)` (optional, see `tutor.engine.trace`) sees the gradient each layer
+        receives before it runs backward (None for the last layer when fused).
         """
         layers, needs = self.layers, self._needs_input_gradient
         last = len(layers) - 1
+        if watch is not None:
+            watch(last, None if fused else grad)
         if fused:
             grad = layers[last].backward_from_z(grad, needs[last])
         else:
@@ -354,6 +358,8 @@ class Sequential(Trainer):
         for i in range(last - 1, -1, -1):
             if grad is None:
                 break
+            if watch is not None:
+                watch(i, grad)
             grad = layers[i].backward(grad, needs[i])
 
     def compute_gradients(self, x: Any, y: Any, training: bool = False) -> list[np.ndarray]:

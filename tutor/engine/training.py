@@ -181,9 +181,8 @@ class Trainer:
         Returns the batch-size-weighted sums of the loss and of each metric, the number of
         samples seen and the number of steps run (fewer when training was stopped).
         """
-        forward, backward = self._forward, self._backward
+        train_step = self._train_step
         loss_and_gradient, per_sample = self._loss_functions(fused)
-        update, params, grads = self.optimizer.update, self._params, self._grads
         metric_totals = [metric.total for _, metric in metric_list]
         totals = [0.0] * len(metric_totals)
         loss_total, seen, step = 0.0, 0, 0
@@ -202,12 +201,8 @@ class Trainer:
             for callback in batch_callbacks:
                 callback.on_train_batch_begin(step, {})
 
-            output = forward(xb, True)
-            value, grad = loss_and_gradient(yb, output)
+            value, output = train_step(xb, yb, loss_and_gradient, per_sample, fused, wb)
             m = len(xb)
-            if wb is not None:  # mean of weight × loss; each row's gradient scaled by its weight
-                value = float(np.dot(per_sample(yb, output), wb)) / m
-                grad *= wb.reshape(-1, *([1] * (grad.ndim - 1)))
             loss_total += value * m
             seen += m
             for i, total in enumerate(metric_totals):
@@ -215,8 +210,6 @@ class Trainer:
             if not math.isfinite(value):
                 self._stop_for_bad_loss(value, epoch, step, verbose)
                 break
-            backward(grad, fused)
-            update(params, grads)
 
             if batch_callbacks:
                 logs = self._logs(loss_total, totals, seen, metric_list)
@@ -225,6 +218,22 @@ class Trainer:
             if self.stop_training:
                 break
         return loss_total, totals, seen, step + 1
+
+    def _train_step(self, xb, yb, loss_and_gradient, per_sample, fused, wb=None, watch=None):
+        """One step on one batch: forward (training), loss, backward, update; (L, outputs).
+
+        A NaN or infinite loss skips backward and update (fit then stops). `fit` and
+        `tutor.engine.trace_step` both run this, so a traced step is a real training step.
+        """
+        output = self._forward(xb, True)
+        value, grad = loss_and_gradient(yb, output)
+        if wb is not None:  # mean of weight × loss; each row's gradient scaled by its weight
+            value = float(np.dot(per_sample(yb, output), wb)) / len(xb)
+            grad *= wb.reshape(-1, *([1] * (grad.ndim - 1)))
+        if math.isfinite(value):
+            self._backward(grad, fused, watch)
+            self.optimizer.update(self._params, self._grads)
+        return value, output
 
     @staticmethod
     def _logs(loss_total, totals, seen, metric_list) -> dict[str, float]:

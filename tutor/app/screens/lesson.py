@@ -42,6 +42,8 @@ class LessonScreen(Safe, Screen[None]):
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
         Binding("tab", "focus_answer", "Answer", show=False),
+        # F4/F5 belong to the code exercise (own editor, run); F6 opens the lesson's network
+        Binding("f6", "open_inside", "Inside"),  # lessons with an inside.toml (08, 09)
     ]
     # Textual declares it as an instance variable: a ClassVar here would contradict it.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -178,6 +180,10 @@ class LessonScreen(Safe, Screen[None]):
             reader = self.query_one("#reader")
             focused = self.focused
             return focused is not None and (focused is reader or reader in focused.ancestors)
+        if action == "open_inside":
+            from tutor.viz.lessonnet import has_inside
+
+            return has_inside(self.lesson.path)
         return True
 
     def action_focus_answer(self) -> None:
@@ -208,6 +214,19 @@ class LessonScreen(Safe, Screen[None]):
         mode, self._layout_before_editing = self._layout_before_editing, None
         if self.layout_mode == "exercises":
             self.set_layout(mode, focus=False)
+
+    def action_open_inside(self) -> None:
+        """The lesson's own network in the neuron view and step mode (issue 12)."""
+        from tutor.app.screens.inside import InsideScreen, InsideSource
+        from tutor.viz.lessonnet import LessonNetError, load_lesson_net
+
+        try:
+            net = load_lesson_net(self.lesson.path)
+        except LessonNetError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        title = self.lesson.display_title(self.tutor.lang)
+        self.app.push_screen(InsideScreen(InsideSource.from_lesson(net, title)))
 
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents. Where it would squeeze the text beside the

@@ -51,6 +51,7 @@ class PlaygroundScreen(TrainingScreen):
         Binding("r", "reset", "Reset"),
         Binding("s", "stop", "Stop", show=False),
         Binding("escape", "stop_or_back", "Stop/back"),
+        Binding("i", "open_inside", "Inside"),  # the neuron view and step mode (issue 12)
     ]
 
     DEFAULT_CSS = """
@@ -184,6 +185,26 @@ class PlaygroundScreen(TrainingScreen):
         boundary.set_points(session.x_train, session.y_train, session.x_test, session.y_test)
         self._show_frame(session.frame(boundary.grid_size, running=False))
         self.call_after_refresh(self._regrid)
+
+    def action_open_inside(self) -> None:
+        """This network in the neuron view and step mode; back here, the boundary is redrawn."""
+        from tutor.app.screens.inside import InsideScreen, inside_of_playground
+
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # let the field have its i
+        if self.session is None:
+            return
+        self.action_stop()
+        session = self.session
+        screen = InsideScreen(inside_of_playground(session))
+
+        def back(_result: object = None) -> None:
+            session.epoch += screen.epoch
+            if session is self.session:
+                grid_size = self.query_one(DecisionBoundary).grid_size
+                self._show_frame(session.frame(grid_size, running=False))
+
+        self.app.push_screen(screen, back)
 
     def action_reset(self) -> None:
         self.reset_network()

@@ -78,7 +78,7 @@ class Dense(Layer):
         self.kernel_grad: np.ndarray | None = None
         self.bias_grad: np.ndarray | None = None
         self._rows = 0  # rows the work buffers below can hold
-        self._x = self._z = self._a = None
+        self._x = self._z = self._a = self._grad_z = None
 
     # ---- building -------------------------------------------------------------------------
 
@@ -182,6 +182,7 @@ class Dense(Layer):
 
     def backward_from_z(self, grad_z: np.ndarray, input_gradient: bool = True):
         """The same, starting from dL/dz (used when the loss already gives dL/dz)."""
+        self._grad_z = grad_z  # kept for tutor.engine.trace (a reference, not a copy)
         np.matmul(self._x.T, grad_z, out=self.kernel_grad)
         if self.use_bias:
             np.add.reduce(grad_z, axis=0, out=self.bias_grad)  # sum over the rows
