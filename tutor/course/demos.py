@@ -413,8 +413,10 @@ def symmetry(epochs: int = 500, seed: int = 3, lr: float = 0.05) -> Run:
         head = both("같게 시작", "equal start") if equal else both("다르게 시작", "random start")
         lines += [
             both(f"[{head['ko']}]", f"[{head['en']}]"),
-            both(f"  시작        {start}", f"  start          {start}"),
-            both(f"  {epochs}에포크 뒤  {end}", f"  after {epochs} epochs  {end}"),
+            both("  시작", "  start"),
+            *(both(f"    {unit}", f"    {unit}") for unit in start),
+            both(f"  {epochs}에포크 뒤", f"  after {epochs} epochs"),
+            *(both(f"    {unit}", f"    {unit}") for unit in end),
             both(
                 f"  두 유닛의 차이 {gap:.4f}, 손실 {loss:.4f}, 정확도 {accuracy:.2f}",
                 f"  difference between the units {gap:.4f}, loss {loss:.4f}, "
@@ -457,12 +459,12 @@ def _two_units(equal: bool, epochs: int, seed: int, lr: float):
     out = model.predict(TABLE, verbose=0).reshape(-1)
     accuracy = float(((out > 0.5).astype(int) == y).mean())
 
-    def units(weights: list[np.ndarray]) -> str:
-        return "   ".join(
-            f"h{j + 1} w=({_num(float(weights[0][0, j]))}, {_num(float(weights[0][1, j]))}) "
-            f"b={_num(float(weights[1][j]))}"
+    def units(weights: list[np.ndarray]) -> list[str]:
+        return [
+            f"h{j + 1}: w = ({_num(float(weights[0][0, j]))}, {_num(float(weights[0][1, j]))}), "
+            f"b = {_num(float(weights[1][j]))}"
             for j in range(2)
-        )
+        ]
 
     grid = _grid(lambda p: model.predict(p, verbose=0).reshape(-1))
     frame = Frame({}, grid, TABLE, y, outputs=out)
