@@ -1,7 +1,6 @@
 """Runs that settle the predictions of lessons 09 (backpropagation) and 10 (autograd).
 
-Registered in `tutor.course.demos.SCENARIOS` like the others; `Run` is imported when a run
-happens (demos imports this module, so importing demos here at the top would be a cycle).
+Registered in `tutor.course.demos.registry.SCENARIOS` like the others.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from tutor.i18n import Text, both
 
 
 def _run(values: Mapping[str, float | str], lines: Sequence[Text]) -> Any:
-    from tutor.course.demos import Run
+    from tutor.course.demos.base import Run
 
     return Run(dict(values), tuple(lines))
 
