@@ -63,6 +63,7 @@ from tutor.exercises.course_programs import (
 from tutor.exercises.keras_names import foreign_names
 from tutor.i18n import LANGS, Text, t, tt
 from tutor.sandbox import Call, Limits, run_functions
+from tutor.verdicts import VerdictStatus
 
 if TYPE_CHECKING:
     from tutor.course.model import Exercise
@@ -156,8 +157,8 @@ class CodeKind(ExerciseKind):
         if spec.keras:
             foreign = foreign_names(answer)
             if foreign:
-                details = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
-                return Verdict(FAILED, 0.0, foreign[0].message, details)
+                lines = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
+                return Verdict(FAILED, 0.0, foreign[0].message, lines)
         if spec.train is not None:
             return self._check_training(spec, answer)
         arguments = case_arguments(spec.setup, spec.cases)
@@ -286,7 +287,7 @@ class CodeKind(ExerciseKind):
             message = tt("code_case_raised", error=case.error.traceback or str(case.error))
             return Verdict(FAILED, 0.0, message, output=output)
         judgement = training.judge(train, spec.function, case.value)
-        status = PASSED if judgement.ok else FAILED
+        status: VerdictStatus = PASSED if judgement.ok else FAILED
         score = 1.0 if judgement.ok else 0.0
         return Verdict(status, score, judgement.message, judgement.details, output)
 

@@ -322,6 +322,7 @@ class InsideScreen(TrainingScreen):
         fallback = self.query_one("#in-fallback")
         drawn = view.frame is None or view.fits
         if not drawn:
+            assert view.frame is not None
             self._set("#in-fallback-note", say("fallback", self.lang))
             self.query_one("#in-fallback-text", Static).update(neuron_text(view.frame, self.lang))
         if view.display != drawn:  # setting display, even unchanged, costs a layout pass

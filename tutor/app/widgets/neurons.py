@@ -295,6 +295,7 @@ class NeuronView(Widget, can_focus=True):
         return style
 
     def _input_grid(self, which: int, side: int) -> np.ndarray:
+        assert self.frame is not None  # only called while a frame is drawn
         key = (which, side, self.frame.bounds)
         grid = self._inputs_cache.get(key)
         if grid is None:
@@ -310,7 +311,9 @@ class NeuronView(Widget, can_focus=True):
     def _grid(self, column: int, unit: int, side: int) -> np.ndarray:
         if column == 0:
             return self._input_grid(unit, side)
+        assert self.frame is not None  # only called while a frame is drawn
         grids = self.frame.layers[column - 1].grids
+        assert grids is not None
         rows = grids.shape[1]
         if rows == side:
             return grids[unit]
