@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tutor.engine import Dense, EngineError, Sequential, activations, gradient_check, set_seed
+from tutor.engine import (
+    Dense,
+    EngineError,
+    Sequential,
+    activations,
+    gradient_check,
+    losses,
+    set_seed,
+)
 
 HIDDEN = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish", "softmax"]
 # (output activation, loss, output units); each loss with the outputs it is used with, plus a
@@ -217,3 +225,25 @@ def test_gradient_check_names_each_weight_array() -> None:
     names = [layer.name for layer in model.layers]
     assert list(report.errors) == [f"{n}/{part}" for n in names for part in ("kernel", "bias")]
     assert "relative error" in str(report)
+
+
+@pytest.mark.parametrize(
+    ("loss", "units", "labels"),
+    [
+        (losses.BinaryCrossentropy(from_logits=True), 2, "binary_crossentropy"),
+        (losses.CategoricalCrossentropy(from_logits=True), 3, "categorical_crossentropy"),
+        (
+            losses.SparseCategoricalCrossentropy(from_logits=True),
+            3,
+            "sparse_categorical_crossentropy",
+        ),
+        (losses.MeanAbsoluteError(), 2, "mse"),
+        (losses.Huber(delta=0.5), 2, "mse"),
+    ],
+)
+def test_new_losses_backprop_matches_finite_differences(loss, units, labels) -> None:
+    model = network("tanh", "linear", units)
+    model.compile(optimizer="sgd", loss=loss)
+    x, y = data_for(labels, units)
+    report = gradient_check(model, x, y * 3 if labels == "mse" else y)  # both Huber regimes
+    assert report.passed(1e-6), f"{loss!r}:\n{report}"

@@ -13,6 +13,7 @@ from tutor.engine import (
     EngineError,
     Flatten,
     Input,
+    InputLayer,
     Sequential,
     gradient_check,
     keras_names,
@@ -39,6 +40,8 @@ def test_keras_input_inside_sequential_is_not_a_layer() -> None:
     model = Sequential([Input(shape=(28, 28)), Flatten(), Dense(10, activation="softmax")])
     assert [type(layer).__name__ for layer in model.layers] == ["Flatten", "Dense"]
     assert model.input_shape == (None, 28, 28)
+    assert Input(batch_shape=(None, 3, 4)).shape == (3, 4)  # Keras 3's other spelling
+    assert InputLayer(input_shape=(5,)).shape == (5,)  # Keras 2's
     with pytest.raises(EngineError, match=r"Input.*must come first"):
         Sequential([Dense(3, input_shape=(2,)), Input(shape=(3,))])
 

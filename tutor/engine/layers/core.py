@@ -29,7 +29,19 @@ class InputLayer:
     not listed in `model.layers` and not shown by `summary()`.
     """
 
-    def __init__(self, shape: Any = None, name: str | None = None, batch_size: Any = None, **_):
+    def __init__(
+        self,
+        shape: Any = None,
+        name: str | None = None,
+        batch_size: Any = None,
+        batch_shape: Any = None,
+        input_shape: Any = None,
+        **_: Any,
+    ):
+        if shape is None and batch_shape is not None:
+            shape = tuple(batch_shape)[1:]  # Keras 3's batch_shape=(None, 28, 28)
+        if shape is None:
+            shape = input_shape  # Keras 2's InputLayer(input_shape=...)
         if shape is None:
             raise EngineError("Input needs the shape of one sample, e.g. Input(shape=(8,)).")
         self.shape = sample_shape(shape, "Input")
