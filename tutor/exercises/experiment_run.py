@@ -102,9 +102,9 @@ def train(
     set_seed(spec.seed)
     layers = []
     for index in range(config["hidden_layers"]):
-        extra = {"input_shape": (x_train.shape[1],)} if index == 0 else {}
+        extra: dict[str, Any] = {"input_shape": (x_train.shape[1],)} if index == 0 else {}
         layers.append(Dense(config["units"], activation=config["activation"], **extra))
-    extra = {} if layers else {"input_shape": (x_train.shape[1],)}
+    extra = {} if layers else {"input_shape": (x_train.shape[1],)}  # the first layer's
     layers.append(Dense(spec.output_units, activation=spec.output_activation, **extra))
     model = Sequential(layers)
     optimizer = optimizers.get(config["optimizer"])
