@@ -127,8 +127,8 @@ class CodeKind(ExerciseKind):
         if spec.keras:
             foreign = foreign_names(answer)
             if foreign:
-                details = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
-                return Verdict(FAILED, 0.0, foreign[0].message, details)
+                rows = tuple(Detail(f"line {f.line}", "Keras", f.name, False) for f in foreign)
+                return Verdict(FAILED, 0.0, foreign[0].message, rows)
         if spec.train is not None:
             return self._check_training(spec, answer)
         arguments = _arguments(spec.setup, spec.cases)
@@ -149,6 +149,7 @@ class CodeKind(ExerciseKind):
             zip(arguments, expected, result.cases, strict=True), start=1
         ):
             call = f"{spec.function}({_show_args(args)})"
+            problem: Text | None
             if case.error is not None:
                 problem = tt("code_case_raised", error=case.error.traceback or str(case.error))
                 got = str(case.error)

@@ -18,8 +18,10 @@ from tutor.i18n import Text, both
 
 # Names the course may import from `tutor.engine` (or its submodules), with their Keras home:
 # the engine's own list of what it shares with Keras (tutor.engine.keras_names), by last name.
-MODULES = ("layers", "optimizers", "losses", "metrics", "activations", "initializers")
-MODULES += ("callbacks", "models", "utils")
+MODULES = (
+    "layers", "optimizers", "losses", "metrics", "activations", "initializers",
+    "callbacks", "models", "utils",
+)  # fmt: skip
 KERAS_HOME = {name.rsplit(".", 1)[-1]: f"keras.{name}" for name in KERAS_NAMES}
 KERAS_HOME.update({module: f"keras.{module}" for module in MODULES})
 # What to write in Keras instead of an engine-only name, where there is something.

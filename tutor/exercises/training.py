@@ -227,7 +227,7 @@ def judge(spec: TrainSpec, function: str, value: Any) -> Judgement:
         return _fail(_fill(_TEXT["odd"], function=function))
     problem = value.get("problem")
     if problem is not None:
-        text = _TEXT.get(f"problem_{problem}", _TEXT["odd"])  # type: ignore[arg-type]
+        text = _TEXT.get(f"problem_{problem}", _TEXT["odd"])
         return _fail(_fill(text, function=function, got=str(value.get("got", ""))[:80]))
     _, y_fit, _, y_val = data(spec)
     predictions = value.get("predictions")
@@ -319,8 +319,8 @@ def _rows(spec: TrainSpec, value: dict[str, Any], accuracy: Any, loss: Any) -> t
     rows = []
     losses = value.get("loss") or []
     if losses:
-        shown = f"{losses[0]:.4g} → {losses[-1]:.4g}"
-        rows.append(Detail("loss (train)", "↓", shown, losses[-1] < losses[0]))
+        curve = f"{losses[0]:.4g} → {losses[-1]:.4g}"
+        rows.append(Detail("loss (train)", "↓", curve, losses[-1] < losses[0]))
     goal = spec.goal
     shown = {"val_accuracy": accuracy, "val_loss": loss}
     for name in METRICS:
