@@ -40,6 +40,7 @@ from tutor.app.widgets.lab_results import LabResults, number
 from tutor.app.widgets.lab_settings import LabSettings
 from tutor.app.widgets.plot import PlotextPlot, Series
 from tutor.app.widgets.settings_form import settings_problem
+from tutor.engine_text import stop_text
 from tutor.lab.settings import DEFAULTS, LabConfig, SettingsError
 
 if TYPE_CHECKING:
@@ -385,8 +386,9 @@ class LabScreen(TrainingScreen):
         if run.outcome == "diverged":
             epoch, value = run.bad_loss or (progress.epoch, math.nan)
             text = t("lab.diverged", lang, epoch=epoch, value=value, lr=run.config.learning_rate)
-            if lang != "en" and run.stop_reason:
-                text += "\n" + t("lab.engine_said", lang, reason=run.stop_reason)
+            said = stop_text(getattr(run.model, "stop_code", None), run.model.stop_info)
+            if said is not None:  # the engine's reason, worded in the learner's language
+                text += "\n" + said[lang]
             return text, True
         accuracy = number(result.test_accuracy)
         if run.outcome == "stopped":
