@@ -393,6 +393,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_got": both("결과", "got"),
     "cli_output": both("출력한 내용:", "Your output:"),
     "cli_explanation": both("해설", "Why"),
+    "cli_sandbox_walls_missing": both(
+        "참고: 이 시스템의 샌드박스는 일부 벽 없이 돌았습니다 ({walls}). docs/sandbox.md를 보세요.",
+        "Note: the sandbox ran without some of its walls on this system ({walls}); see "
+        "docs/sandbox.md.",
+    ),
     "cli_not_counted": both(
         "(답으로 읽을 수 없어 시도로 세지 않았습니다.)",
         "(Not an answer yet, so it does not count as an attempt.)",

@@ -45,6 +45,17 @@ def answer_text(exercise: Exercise, answer: str | None, file: Path | None) -> st
         raise UsageError(error.text) from None
 
 
+def print_missing_walls(lang: str) -> None:
+    """One dim line when this system lacks one of the sandbox's kernel walls (docs/sandbox.md)."""
+    from tutor.sandbox import missing_layers
+
+    notes = missing_layers()
+    if notes:
+        walls = "; ".join(pick(note, lang) for note in notes)
+        note = t("cli_sandbox_walls_missing", lang, walls=walls)
+        console().print(note, style="dim", soft_wrap=True, markup=False)
+
+
 @command("check", "check an answer and record it", arguments=_answer_arguments)
 def cmd_check(args: argparse.Namespace, lang: str) -> int:
     from tutor.grading import counts_as_attempt, submit
@@ -54,6 +65,8 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
     with open_store(lang) as store:
         verdict = submit(store, exercise, answer)
     print_verdict(verdict, exercise, lang)
+    if exercise.kind == "code":
+        print_missing_walls(lang)
     if not counts_as_attempt(verdict):
         console().print(t("cli_not_counted", lang), style="dim")
     else:  # a committed answer: show what settles it (a prediction's run)
