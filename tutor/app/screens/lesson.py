@@ -18,7 +18,7 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, TextArea
 
-from tutor.app.base import Safe, follow_language
+from tutor.app.base import Safe, follow_language, localize_bindings
 from tutor.app.lesson_text import name_exercises, split_for_first_paint
 from tutor.app.text import t
 from tutor.app.widgets.exercises.panel import ExercisePanel
@@ -67,6 +67,7 @@ class LessonScreen(Safe, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        localize_bindings(self, self.tutor.lang, refresh=False)  # before the footer is built
         yield Header(icon="◆")
         with Container(id="lesson-body", classes="-both"):
             yield MarkdownViewer(id="reader", show_table_of_contents=False)
