@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("both", "reader", "exercises")
 
+EDITOR_ALONE_BELOW = 150
+"""Columns below which the code editor, while focused, takes the place of the lesson's text."""
+
 
 class LessonScreen(Safe, Screen[None]):
     """One lesson. Esc goes back to the course map."""
@@ -190,10 +193,12 @@ class LessonScreen(Safe, Screen[None]):
         panel.view(panel.current).focus_answer()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """On a narrow screen the code editor gets the whole height while it has the focus."""
+        """Below 150 columns the code editor gets the whole screen while it has the focus (the
+        starters' lines run to 85 columns; at 80×24 only six lines showed); Esc gives the text
+        back."""
         if (
             isinstance(event.widget, TextArea)
-            and self.has_class("-narrow")
+            and self.size.width < EDITOR_ALONE_BELOW
             and self.layout_mode == "both"
         ):
             self._layout_before_editing = self.layout_mode
