@@ -203,6 +203,9 @@ class LessonScreen(Safe, Screen[None]):
         ):
             self._layout_before_editing = self.layout_mode
             self.set_layout("exercises")
+        if isinstance(event.widget, TextArea) and self.size.height < 30:
+            # the editor's top at the top: at 80×24 its first five lines showed, under the prompt
+            self.call_after_refresh(event.widget.scroll_visible, top=True, animate=False)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, TextArea) and self._layout_before_editing is not None:
