@@ -61,7 +61,9 @@ async def test_on_a_narrow_screen_the_code_editor_gets_the_whole_height(run_app:
         await pilot.pause()
         assert isinstance(app.focused, CodeEditor)
         assert screen.layout_mode == "exercises"
-        assert view.query_one(CodeEditor).size.height >= 12
+        editor = view.query_one(CodeEditor)
+        assert editor.size.height >= 12
+        assert editor.region.y <= 5  # scrolled to the top of the exercise pane, all in view
         await pilot.press("escape")  # leave the editor: the text comes back
         await pilot.pause()
         await pilot.pause()

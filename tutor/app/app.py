@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tutor.app.base import Safe, follow_language
+from tutor.app.base import Safe, follow_language, localize_bindings
 from tutor.app.messages import CourseFailed, CourseLoaded
 from tutor.app.text import t
 from tutor.i18n import pick
@@ -73,6 +73,7 @@ class TutorApp(Safe, App[int]):
         self.course_problem: str | None = None
         self.set_reactive(TutorApp.lang, lang)
         self.set_reactive(TutorApp.course, course)
+        localize_bindings(self, lang, refresh=False)  # the footer is built once, in `lang`
         self._bench_path = os.environ.get(BENCH_ENV)
 
     # --- start-up ------------------------------------------------------------------------------

@@ -63,10 +63,12 @@ def key_text(action: str, lang: str) -> str | None:
     return t(key, lang) if key in MESSAGES else None
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
+def localize_bindings(node: DOMNode, lang: str, refresh: bool = True) -> None:
     """Rewrite the descriptions of `node`'s key bindings in `lang` (the footer reads them).
 
-    The footer is rebuilt only if a description actually changed: rebuilding it is costly."""
+    The footer is rebuilt only if a description actually changed: rebuilding it is costly. Call
+    it with `refresh=False` before the node is mounted (in `__init__` or `compose`), so that the
+    footer is built once, in the right language, at start-up."""
     bindings = node._bindings.key_to_bindings
     changed = False
     for key, listed in bindings.items():
@@ -78,7 +80,7 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
                 changed = True
             updated.append(binding)
         bindings[key] = updated
-    if changed:
+    if changed and refresh:
         node.refresh_bindings()
 
 

@@ -202,7 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_status": both("상태", "status"),
     "col_points": both("점수", "points"),
     "col_percent": both("%", "%"),
-    "col_attempts": both("시도", "attempts"),
+    "col_attempts": both("시도", "tries"),
     "col_last_try": both("마지막 시도", "last try"),
     "grades_total": both(
         "과정 성적: {points}/{max_points}점 ({percent}%)",

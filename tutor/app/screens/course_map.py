@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 from textual.widgets.data_table import ColumnKey
 
-from tutor.app.base import Safe, follow_language
+from tutor.app.base import Safe, follow_language, localize_bindings
 from tutor.app.marks import points, status_text, tone
 from tutor.app.text import t
 from tutor.gradebook import grade_course
@@ -135,6 +135,7 @@ class CourseMapScreen(Safe, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        localize_bindings(self, self.tutor.lang, refresh=False)  # before the footer is built
         yield Header(icon="◆")
         with Vertical(id="map-body"):
             yield Static(id="continue-line", markup=False)

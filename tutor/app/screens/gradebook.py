@@ -45,11 +45,11 @@ def export_text(frame: Any, fmt: str) -> str:
     return text_of(frame, fmt)
 
 
-def when(moment: datetime | None) -> str:
-    """A time in the learner's own time zone, to the minute."""
+def when(moment: datetime | None, short: bool = False) -> str:
+    """A time in the learner's own time zone, to the minute (without the year if `short`)."""
     if moment is None:
         return "-"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
 
 
 class GradebookScreen(Safe, Screen[None]):
@@ -113,6 +113,8 @@ class GradebookScreen(Safe, Screen[None]):
         table.clear()
         if course is None:
             return
+        rows: list[tuple[list[Text], str]] = []
+        short = self.size.width < 100  # the year gives way to the titles
         store = self.tutor.store
         progress = store.all_progress()
         report = grade(progress, course.grading_items())  # one read for grades and attempts
@@ -122,33 +124,43 @@ class GradebookScreen(Safe, Screen[None]):
                 continue
             attempts = sum(progress[ex.id].attempts for ex in lesson.exercises if ex.id in progress)
             latest = [
-                progress[ex.id].last_attempt_at
+                moment
                 for ex in lesson.exercises
-                if ex.id in progress and progress[ex.id].last_attempt_at is not None
+                if ex.id in progress and (moment := progress[ex.id].last_attempt_at) is not None
             ]
-            table.add_row(
-                Text(lesson.display_title(lang), style="bold"),
-                status_text(self.app, score.status, lang),
-                Text(f"{points(score.points)}/{points(score.max_points)}", justify="right"),
-                Text(f"{score.percent:.0f}", justify="right"),
-                Text(str(attempts), justify="right"),
-                Text(when(max(d for d in latest if d is not None) if any(latest) else None)),
-                key=lesson.id,
+            rows.append(
+                (
+                    [
+                        Text(lesson.display_title(lang), style="bold"),
+                        status_text(self.app, score.status, lang),
+                        Text(f"{points(score.points)}/{points(score.max_points)}", justify="right"),
+                        Text(f"{score.percent:.0f}", justify="right"),
+                        Text(str(attempts), justify="right"),
+                        Text(when(max(latest) if latest else None, short)),
+                    ],
+                    lesson.id,
+                )
             )
             for exercise in lesson.exercises:
                 mark = report.exercises[exercise.id]
                 mine = progress.get(exercise.id)
                 title = pick(exercise.title, lang) or exercise.local_id
-                table.add_row(
-                    Text(f"  {title}"),
-                    status_text(self.app, mark.status, lang),
-                    Text(f"{points(mark.points)}/{points(mark.max_points)}", justify="right"),
-                    Text(f"{mark.percent:.0f}", justify="right"),
-                    Text(str(mine.attempts if mine else 0), justify="right"),
-                    Text(when(mine.last_attempt_at if mine else None)),
-                    key=exercise.id,
+                rows.append(
+                    (
+                        [
+                            Text(f"  {title}"),
+                            status_text(self.app, mark.status, lang),
+                            Text(
+                                f"{points(mark.points)}/{points(mark.max_points)}", justify="right"
+                            ),
+                            Text(f"{mark.percent:.0f}", justify="right"),
+                            Text(str(mine.attempts if mine else 0), justify="right"),
+                            Text(when(mine.last_attempt_at if mine else None, short)),
+                        ],
+                        exercise.id,
+                    )
                 )
-        self.fit_titles()
+        self.add_rows(table, rows)
         total = report.course
         self.query_one("#grades-total", Static).update(
             Text(
@@ -164,21 +176,34 @@ class GradebookScreen(Safe, Screen[None]):
         )
 
     def on_resize(self) -> None:
-        self.fit_titles()
+        if self.tutor.course is not None and self.size.width != getattr(self, "_filled_at", 0):
+            self.fill(self.tutor.lang)
 
-    def fit_titles(self) -> None:
-        """On a narrow terminal, cut long titles rather than push the other columns off screen."""
-        table = self.query_one("#grades", DataTable)
-        if not table.columns:
-            return
+    def add_rows(self, table: DataTable[Any], rows: list[tuple[list[Text], str]]) -> None:
+        """Add the rows with the title column as wide as the other columns leave room for; a
+        title longer than that wraps onto a second line instead of being cut (80 columns)."""
+        self._filled_at = self.size.width
         columns = list(table.columns.values())
-        first, others = columns[0], columns[1:]
-        room = table.scrollable_content_region.width or self.size.width - 4
-        needed = sum(column.get_render_width(table) for column in others)
-        widest = max(first.content_width, 12)
-        fitted = max(12, min(widest, room - needed - 2 * table.cell_padding))
-        first.auto_width = fitted >= widest
+        first = columns[0]
+        needed = 0
+        for index, column in enumerate(columns[1:], start=1):
+            widest = max([column.label.cell_len] + [cells[index].cell_len for cells, _ in rows])
+            needed += widest + 2 * table.cell_padding
+        room = (table.scrollable_content_region.width or self.size.width - 4) - 2
+        widest_title = max([first.label.cell_len] + [cells[0].cell_len for cells, _ in rows])
+        fitted = max(12, min(widest_title, room - needed - 2 * table.cell_padding))
+        first.auto_width = False
         first.width = fitted
+        console = self.app.console
+        for cells, key in rows:
+            title = cells[0]
+            if title.cell_len > fitted:  # wrap, the exercise's lines indented under its first
+                indent = len(title.plain) - len(title.plain.lstrip(" "))
+                body = title[indent:]
+                lines = body.wrap(console, fitted - indent)
+                title = Text("\n").join(Text(" " * indent) + line for line in lines)
+                title.stylize(cells[0].style)
+            table.add_row(title, *cells[1:], key=key, height=len(title.plain.splitlines()))
         table.refresh(layout=True)
 
     # --- export ---------------------------------------------------------------------------------

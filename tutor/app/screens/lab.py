@@ -73,6 +73,8 @@ class LabScreen(TrainingScreen):
     LabScreen #lab-settings .field { height: 1; margin-top: 1; }
     LabScreen #lab-settings .field Label { width: 14; color: $text-muted; }
     LabScreen #lab-settings .field Input, LabScreen #lab-settings .field Select { width: 1fr; }
+    LabScreen #lab-settings .field-stacked { height: auto; margin-top: 1; }
+    LabScreen #lab-settings .field-stacked Label { color: $text-muted; }
     LabScreen #lab-settings Checkbox { margin-top: 1; }
     LabScreen #dataset-info, LabScreen #architecture { color: $text-muted; }
     LabScreen #lab-buttons { height: 1; margin-top: 1; }

@@ -18,7 +18,7 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, TextArea
 
-from tutor.app.base import Safe, follow_language
+from tutor.app.base import Safe, follow_language, localize_bindings
 from tutor.app.lesson_text import name_exercises, split_for_first_paint
 from tutor.app.text import t
 from tutor.app.widgets.exercises.panel import ExercisePanel
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from tutor.course import Lesson
 
 LAYOUTS = ("both", "reader", "exercises")
+
+EDITOR_ALONE_BELOW = 150
+"""Columns below which the code editor, while focused, takes the place of the lesson's text."""
 
 
 class LessonScreen(Safe, Screen[None]):
@@ -69,6 +72,7 @@ class LessonScreen(Safe, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        localize_bindings(self, self.tutor.lang, refresh=False)  # before the footer is built
         yield Header(icon="◆")
         with Container(id="lesson-body", classes="-both"):
             yield MarkdownViewer(id="reader", show_table_of_contents=False)
@@ -195,14 +199,19 @@ class LessonScreen(Safe, Screen[None]):
         panel.view(panel.current).focus_answer()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """On a narrow screen the code editor gets the whole height while it has the focus."""
+        """Below 150 columns the code editor gets the whole screen while it has the focus (the
+        starters' lines run to 85 columns; at 80×24 only six lines showed); Esc gives the text
+        back."""
         if (
             isinstance(event.widget, TextArea)
-            and self.has_class("-narrow")
+            and self.size.width < EDITOR_ALONE_BELOW
             and self.layout_mode == "both"
         ):
             self._layout_before_editing = self.layout_mode
             self.set_layout("exercises")
+        if isinstance(event.widget, TextArea) and self.size.height < 30:
+            # the editor's top at the top: at 80×24 its first five lines showed, under the prompt
+            self.call_after_refresh(event.widget.scroll_visible, top=True, animate=False)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, TextArea) and self._layout_before_editing is not None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from tutor import datasets
@@ -46,8 +46,14 @@ LABELS = {
 }
 
 
+def short_title(name: str, lang: str) -> str:
+    """The data set's title without its parenthesis ("Breast cancer (Wisconsin diagnostic)" ->
+    "Breast cancer"): the menu is 30 columns wide; the screen's title line shows it whole."""
+    return datasets.describe(name).title[lang].split(" (")[0]
+
+
 def dataset_options(lang: str) -> list[tuple[str, str]]:
-    return [(datasets.describe(name).title[lang], name) for name in LAB_DATASETS]
+    return [(short_title(name, lang), name) for name in LAB_DATASETS]
 
 
 class LabSettings(Safe, VerticalScroll):
@@ -61,7 +67,7 @@ class LabSettings(Safe, VerticalScroll):
     def compose(self) -> ComposeResult:
         config = self.initial
 
-        with Horizontal(classes="field"):
+        with Vertical(classes="field-stacked"):  # the names need the column's whole width
             yield Label(id="label-dataset")
             yield Select(
                 dataset_options(self.lang),
