@@ -370,3 +370,14 @@ async def test_enter_in_the_editor_keeps_python_indentation(run_app: Any) -> Non
         editor.move_cursor((1, 9))
         await pilot.press("enter", "y", "enter", "z")
         assert editor.text == "def f(x):\n    if x:\n        y\n        z"
+
+
+async def test_a_runtime_error_shows_the_learners_own_line(run_app: Any) -> None:
+    """As `tutor check` does: the learner's file and line, the line itself, and the error."""
+    async with run_app("en") as (_app, pilot):
+        view = await show_exercise(pilot, "double")
+        view.query_one(CodeEditor).load_text("def double(x):\n    y = x * 2\n    return y[99]\n")
+        await check(pilot)
+        text = verdict_text(view)
+        assert 'File "learner.py", line 3, in double' in text
+        assert "return y[99]" in text

@@ -105,7 +105,6 @@ LAB_MESSAGES: dict[str, dict[str, str]] = {
         "{lr} is probably too high (or the inputs are not scaled), so the weights overshot "
         "and grew without bound. Try a learning rate about ten times smaller.",
     },
-    "lab.engine_said": {"ko": "엔진 메시지: {reason}", "en": "The engine said: {reason}"},
     "lab.results_empty": {
         "ko": "학습이 끝나면 테스트 결과가 여기에 나옵니다.",
         "en": "The test results appear here when training ends.",

@@ -11,7 +11,6 @@ waits for it. `s` or Escape stops within one batch.
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 from typing import TYPE_CHECKING, ClassVar
@@ -36,11 +35,11 @@ from tutor import datasets
 from tutor.app.messages import LabTrainingFinished, LabTrainingProgress, LabTrainingStage
 from tutor.app.screens.training import TrainingScreen, format_seconds
 from tutor.app.text import t
-from tutor.app.widgets.lab_results import LabResults, number
+from tutor.app.widgets.lab_results import LabResults
 from tutor.app.widgets.lab_settings import LabSettings
+from tutor.app.widgets.lab_status import final_status, running_status
 from tutor.app.widgets.plot import PlotextPlot, Series
 from tutor.app.widgets.settings_form import settings_problem
-from tutor.engine_text import stop_text
 from tutor.lab.settings import DEFAULTS, LabConfig, SettingsError
 
 if TYPE_CHECKING:
@@ -64,7 +63,6 @@ class LabScreen(TrainingScreen):
         Binding("o", "toggle_settings", "Settings"),
         Binding("1", "show_curves", "Curves", show=False),
         Binding("2", "show_results", "Results", show=False),
-        Binding("i", "open_inside", "Inside"),  # 2-D data sets (issue 12)
     ]
 
     DEFAULT_CSS = """
@@ -232,18 +230,6 @@ class LabScreen(TrainingScreen):
             self.stage = "stopping"
             self._refresh_status()
 
-    def action_open_inside(self) -> None:
-        """The last run's network in the neuron view and step mode (2-D data sets)."""
-        from tutor.app.screens.inside import InsideScreen, inside_of_lab_run
-
-        result, data = self.last_result, self.last_data
-        if self.running or result is None or data is None:
-            self.notify(t("inside.train_first", self.lang), markup=False)
-        elif data.n_features != 2:
-            self.notify(t("inside.not_2d", self.lang), markup=False)
-        else:
-            self.app.push_screen(InsideScreen(inside_of_lab_run(result.run, data)))
-
     def action_show_curves(self) -> None:
         self.action_show_tab("curves")
 
@@ -342,71 +328,16 @@ class LabScreen(TrainingScreen):
             return format_seconds(self.fixed_elapsed)
         return format_seconds(seconds)
 
-    def _metrics_line(self, logs: dict[str, float]) -> str:
-        parts = []
-        for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
-            if key in logs:
-                parts.append(f"{t('lab.metric_' + key, self.lang)} {number(logs[key])}")
-        return " · ".join(parts)
-
     def _refresh_status(self) -> None:
-        lang = self.lang
-        if self.stage == "idle":
-            self.set_status(t("lab.idle", lang))
-            return
         if self.stage == "finished":
             self.set_status(*self._final_status())
             return
-        progress = self.progress_seen
-        if self.stage == "loading" or progress is None:
-            self.set_status(t("lab.loading", lang, dataset=self.dataset))
-            return
-        line = [
-            t("lab.epoch_progress", lang, epoch=progress.epoch, epochs=progress.epochs),
-            t("lab.elapsed", lang, time=self._time(progress.elapsed)),
-            t("lab.eta", lang, time=self._time(progress.eta)),
-        ]
-        text = " · ".join(line)
-        metrics = self._metrics_line(progress.logs)
-        if metrics:
-            text += "\n" + metrics
-        if self.stage == "stopping":
-            text += "\n" + t("lab.stopping", lang)
-        elif self.stage == "evaluating":
-            text += "\n" + t("lab.evaluating", lang)
+        progress = None if self.stage == "idle" else self.progress_seen
+        text = running_status(self.stage, progress, self.dataset, self.lang, self._time)
         self.set_status(text)
 
     def _final_status(self) -> tuple[str, bool]:
-        lang = self.lang
-        if self.last_error is not None:
-            return t("lab.failed", lang, error=self.last_error), True
-        result = self.last_result
-        if result is None:
-            return t("lab.idle", lang), False
-        run = result.run
-        progress = run.progress
-        if run.outcome == "diverged":
-            epoch, value = run.bad_loss or (progress.epoch, math.nan)
-            text = t("lab.diverged", lang, epoch=epoch, value=value, lr=run.config.learning_rate)
-            said = stop_text(getattr(run.model, "stop_code", None), run.model.stop_info)
-            if said is not None:  # the engine's reason, worded in the learner's language
-                text += "\n" + said[lang]
-            return text, True
-        accuracy = number(result.test_accuracy)
-        if run.outcome == "stopped":
-            text = t(
-                "lab.stopped", lang, epoch=progress.epoch, epochs=progress.epochs, accuracy=accuracy
-            )
-        else:
-            text = t(
-                "lab.finished",
-                lang,
-                epochs=progress.epoch,
-                time=self._time(progress.elapsed),
-                accuracy=accuracy,
-            )
-        metrics = self._metrics_line(progress.logs)
-        return (text + ("\n" + metrics if metrics else "")), False
+        return final_status(self.last_result, self.last_error, self.lang, self._time)
 
     def _redraw_plots(self) -> None:
         lang = self.lang

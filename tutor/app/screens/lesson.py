@@ -218,6 +218,15 @@ class LessonScreen(Safe, Screen[None]):
             self.call_after_refresh(self._after_editing)
 
     def _after_editing(self) -> None:
+        """The focus left the editor: give the text back if it left the exercise too (a click
+        on Check or Reset keeps the editor's room, and its click lands where it was aimed)."""
+        focused = self.focused
+        if focused is not None and self.query_one(ExercisePanel) in focused.ancestors_with_self:
+            return
+        self.restore_after_editing()
+
+    def restore_after_editing(self) -> None:
+        """Esc in the editor, or the focus gone elsewhere: the layout from before editing."""
         if isinstance(self.focused, TextArea) or self._layout_before_editing is None:
             return
         mode, self._layout_before_editing = self._layout_before_editing, None

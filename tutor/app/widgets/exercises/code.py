@@ -47,6 +47,11 @@ class CodeEditor(Safe, TextArea):
     ]
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "escape":  # TextArea would move the focus on by itself, bypassing ours
+            event.prevent_default()
+            event.stop()
+            self.action_leave_editor()
+            return
         if event.key != "enter" or self.read_only:
             return
         event.prevent_default()
@@ -59,7 +64,11 @@ class CodeEditor(Safe, TextArea):
         self.replace("\n" + indent, start, end)
 
     def action_leave_editor(self) -> None:
-        self.screen.focus_next()
+        screen = self.screen
+        screen.focus_next()
+        restore = getattr(screen, "restore_after_editing", None)
+        if restore is not None:  # the lesson gives the text back its room
+            restore()
 
 
 class CodeView(WorkspaceKeys, ExerciseView):
