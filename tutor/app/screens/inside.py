@@ -301,6 +301,8 @@ class InsideScreen(TrainingScreen):
             self.post_message(self.make_frame())
 
     def on_inside_frame(self, message: InsideFrame) -> None:
+        if message.steps < self.steps:
+            return  # computed before the last step (a resize's redraw racing a step): stale
         self.epoch, self.steps, self.last_loss = message.epoch, message.steps, message.loss
         self._show(message)
 

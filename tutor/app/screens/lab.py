@@ -63,6 +63,7 @@ class LabScreen(TrainingScreen):
         Binding("o", "toggle_settings", "Settings"),
         Binding("1", "show_curves", "Curves", show=False),
         Binding("2", "show_results", "Results", show=False),
+        Binding("i", "open_inside", "Inside"),  # 2-D data sets (issue 12)
     ]
 
     DEFAULT_CSS = """
@@ -229,6 +230,18 @@ class LabScreen(TrainingScreen):
             self.stop_event.set()
             self.stage = "stopping"
             self._refresh_status()
+
+    def action_open_inside(self) -> None:
+        """The last run's network in the neuron view and step mode (2-D data sets)."""
+        from tutor.app.screens.inside import InsideScreen, inside_of_lab_run
+
+        result, data = self.last_result, self.last_data
+        if self.running or result is None or data is None:
+            self.notify(t("inside.train_first", self.lang), markup=False)
+        elif data.n_features != 2:
+            self.notify(t("inside.not_2d", self.lang), markup=False)
+        else:
+            self.app.push_screen(InsideScreen(inside_of_lab_run(result.run, data)))
 
     def action_show_curves(self) -> None:
         self.action_show_tab("curves")
