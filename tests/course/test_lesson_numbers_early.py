@@ -1,0 +1,481 @@
+"""Every computed number Parts I and II (lessons 01-08 and 11) state, recomputed.
+
+The same table as `test_lesson_numbers.py` (Part III): the lesson, the literal exactly as ko.md and
+en.md write it, how to recompute it with the engine or NumPy, and the precision the text states
+(half a unit of the last digit written). Runs are shared between claims (functools.cache); claims
+marked slow only run with TUTOR_SLOW_NUMBERS=1.
+"""
+
+# ruff: noqa: E501  (the claims table keeps one claim per line)
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tests.course.test_lesson_numbers import SLOW, Claim, text
+from tutor import datasets
+from tutor.engine import Dense, Perceptron, Sequential, activations, losses, optimizers, set_seed
+
+L02, L03, L04, L05 = (
+    "02-artificial-neuron",
+    "03-perceptron-rule",
+    "04-logic-gates",
+    "05-activation-functions",
+)
+L06, L07, L08, L11 = (
+    "06-loss-functions",
+    "07-gradient-descent",
+    "08-layers-and-shapes",
+    "11-optimizers",
+)
+HALF2, HALF3, HALF4 = 0.005, 0.0005, 0.00005
+XY = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+
+
+# ------------------------------------------------------------------------ 02-03: one neuron
+
+
+@cache
+def random_uniform_start() -> np.ndarray:
+    set_seed(1)
+    layer = Dense(1, activation="step", input_shape=(2,), kernel_initializer="random_uniform")
+    w, b = Sequential([layer]).get_weights()
+    return np.concatenate([w.ravel(), b])
+
+
+def hand_update() -> np.ndarray:
+    """Lesson 3's worked step: w = (0.2, 0.3), t = 1, x = (1, 1), target 1."""
+    p = Perceptron(n_inputs=2, learning_rate=0.01, threshold=1.0, seed=0)
+    p.weights = np.array([0.2, 0.3])
+    p.fit(np.array([[1, 1]]), np.array([1]), max_epochs=1)
+    return np.array([*p.weights, p.threshold])
+
+
+@cache
+def passes(
+    y: tuple[int, ...], seed: int, learn_threshold: bool = True, threshold: float | None = None
+) -> tuple[bool, int]:
+    p = Perceptron(
+        n_inputs=2,
+        learning_rate=0.01,
+        learn_threshold=learn_threshold,
+        threshold=threshold,
+        seed=seed,
+    )
+    result = p.fit(XY, np.array(y), max_epochs=1000)
+    return result.converged, result.epochs
+
+
+def epochs_over_seeds(y: tuple[int, ...], **kw: Any) -> list[int]:
+    return [passes(y, seed, **kw)[1] for seed in range(1, 11)]
+
+
+# --------------------------------------------------------------------- 04, 06: the gate neuron
+
+
+@cache
+def gate(name: str, seed: int = 777, epochs: int = 500) -> dict[str, Any]:
+    (x, y), _ = datasets.load(name)
+    set_seed(seed)
+    model = Sequential([Dense(1, input_shape=(2,), activation="linear")])
+    model.compile(optimizer=optimizers.SGD(), loss="mse", metrics=["acc"])
+    h = model.fit(x, y, epochs=epochs, verbose=0).history
+    return {"loss": h["loss"], "acc": h["acc"], "out": model.predict(x, verbose=0).ravel()}
+
+
+@cache
+def hidden_xor(
+    activation: str, units: int = 4, output: str = "linear", seed: int = 777
+) -> dict[str, Any]:
+    (x, y), _ = datasets.load("xor")
+    set_seed(seed)
+    model = Sequential(
+        [Dense(units, input_shape=(2,), activation=activation), Dense(1, activation=output)]
+    )
+    loss = "mse" if output == "linear" else "binary_crossentropy"
+    model.compile(optimizer=optimizers.Adam(learning_rate=0.05), loss=loss, metrics=["acc"])
+    model.fit(x, y, epochs=300, batch_size=4, verbose=0)
+    loss_value, acc = model.evaluate(x, y, verbose=0)
+    return {"loss": loss_value, "acc": acc, "out": model.predict(x, verbose=0).ravel()}
+
+
+# --------------------------------------------------------------------- 05: activation values
+
+
+def act(name: str, z: float) -> float:
+    return float(activations.get(name)(np.array([z]))[0])
+
+
+def softmax(z: list[float]) -> np.ndarray:
+    return activations.softmax(np.array([z]))[0]
+
+
+# ----------------------------------------------------------------------------- 07: descent
+
+
+def walk(x: float, rate: float, steps: int, slope=lambda x: 2 * x) -> float:
+    for _ in range(steps):
+        x -= rate * slope(x)
+    return x
+
+
+def quartic(x: float) -> float:
+    return x**4 - 3 * x**2 + x
+
+
+def quartic_end(start: float) -> float:
+    return walk(start, 0.01, 200, lambda x: 4 * x**3 - 6 * x + 1)
+
+
+@cache
+def exam_linear(rate: float) -> list[float]:
+    (x, y), _ = datasets.load("exam_scores")
+    x = datasets.standardize(x)
+    set_seed(777)
+    model = Sequential([Dense(1, activation="linear", input_shape=(2,))])
+    model.compile(optimizer=optimizers.SGD(learning_rate=rate), loss="mse")
+    return model.fit(x, y, epochs=10, batch_size=32, verbose=0).history["loss"]
+
+
+@cache
+def exam_sigmoid(
+    optimizer: str, rate: float, epochs: int = 20, batch_size: int = 32
+) -> dict[str, Any]:
+    (x, y), (xt, yt) = datasets.load("exam_scores")
+    x, xt = datasets.standardize(x, xt)
+    set_seed(777)
+    model = Sequential([Dense(1, activation="sigmoid", input_shape=(2,))])
+    opt = (
+        optimizers.SGD(learning_rate=rate)
+        if optimizer == "sgd"
+        else optimizers.Adam(learning_rate=rate)
+    )
+    model.compile(optimizer=opt, loss="binary_crossentropy", metrics=["accuracy"])
+    losses_ = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0).history["loss"]
+    return {"loss": losses_, "test_acc": model.evaluate(xt, yt)[1]}
+
+
+def e7(optimizer: str, rate: float, epochs: int, index: int, batch_size: int = 32):
+    return lambda: exam_sigmoid(optimizer, rate, epochs, batch_size)["loss"][index]
+
+
+@cache
+def xor_relu(seed: int, units: int = 2) -> tuple[float, float]:
+    (x, y), _ = datasets.load("xor")
+    set_seed(seed)
+    model = Sequential(
+        [Dense(units, input_shape=(2,), activation="relu"), Dense(1, activation="sigmoid")]
+    )
+    model.compile(
+        optimizer=optimizers.Adam(learning_rate=0.05),
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+    )
+    model.fit(x, y, epochs=500, verbose=0)
+    loss, acc = model.evaluate(x, y, verbose=0)
+    return loss, acc
+
+
+@cache
+def kernel(name: str) -> np.ndarray:
+    set_seed(0)
+    out = {}
+    for n in ["glorot_uniform", "he_normal", "lecun_normal"]:
+        out[n] = Sequential([Dense(512, input_shape=(784,), kernel_initializer=n)]).get_weights()[0]
+    return out[name]
+
+
+# ---------------------------------------------------------------------------- 08: XOR stack
+
+
+@cache
+def xor32(activation: str, seed: int) -> dict[str, Any]:
+    (x, y), _ = datasets.load("xor")
+    set_seed(seed)
+    model = Sequential(
+        [Dense(32, input_shape=(2,), activation=activation), Dense(1, activation="sigmoid")]
+    )
+    model.compile(
+        optimizer=optimizers.Adam(learning_rate=0.01),
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+    )
+    h = model.fit(x, y, epochs=500, verbose=0).history
+    return {
+        "loss": h["loss"][-1],
+        "acc": model.evaluate(x, y, verbose=0)[1],
+        "out": model.predict(x, verbose=0).ravel(),
+    }
+
+
+# -------------------------------------------------------------------------- 11: the race
+
+
+@cache
+def race(
+    name: str, rate: float = 0.01, batch_size: int = 32, validation: bool = False
+) -> dict[str, Any]:
+    (x, y), (xt, yt) = datasets.load("digits")
+    x, xt = x.reshape(len(x), -1) / 16, xt.reshape(len(xt), -1) / 16
+    make = {
+        "SGD": lambda: optimizers.SGD(learning_rate=rate),
+        "SGD+momentum": lambda: optimizers.SGD(learning_rate=rate, momentum=0.9),
+        "RMSprop": lambda: optimizers.RMSprop(learning_rate=rate),
+        "Adam": lambda: optimizers.Adam(learning_rate=rate),
+        "Nadam": lambda: optimizers.Nadam(learning_rate=rate),
+    }[name]
+    set_seed(777)
+    model = Sequential(
+        [Dense(32, activation="relu", input_shape=(64,)), Dense(10, activation="softmax")]
+    )
+    model.compile(optimizer=make(), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    split = 0.2 if validation else 0.0
+    h = model.fit(x, y, epochs=5, batch_size=batch_size, validation_split=split, verbose=0).history
+    return {
+        "loss": h["loss"],
+        "test": model.evaluate(xt, yt)[1],
+        "val": h.get("val_accuracy", [None])[-1],
+    }
+
+
+def momentum_steps() -> list[float]:
+    w, v, out = 1.0, 0.0, []
+    for _ in range(2):
+        v = 0.9 * v - 0.1 * 2
+        w += v
+        out += [v, w]
+    return out
+
+
+RACE = {
+    "SGD": (
+        "SGD            2.28  2.17  2.08  1.99  1.90        0.464",
+        (2.28, 2.17, 2.08, 1.99, 1.90),
+        0.464,
+    ),
+    "SGD+momentum": (
+        "SGD+momentum   2.03  1.26  0.71  0.46  0.34        0.864",
+        (2.03, 1.26, 0.71, 0.46, 0.34),
+        0.864,
+    ),
+    "RMSprop": (
+        "RMSprop        0.94  0.27  0.15  0.12  0.09        0.883",
+        (0.94, 0.27, 0.15, 0.12, 0.09),
+        0.883,
+    ),
+    "Adam": (
+        "Adam           1.14  0.28  0.15  0.12  0.11        0.869",
+        (1.14, 0.28, 0.15, 0.12, 0.11),
+        0.869,
+    ),
+    "Nadam": (
+        "Nadam          1.16  0.25  0.14  0.11  0.09        0.878",
+        (1.16, 0.25, 0.14, 0.11, 0.09),
+        0.878,
+    ),
+}
+RATES = {
+    "SGD": ("SGD             0.106     0.464     0.861", (0.106, 0.464, 0.861)),
+    "Adam": ("Adam            0.814     0.869     0.819", (0.814, 0.869, 0.819)),
+}
+GRID = {
+    0.001: ("0.001          0.931    0.875    0.538", (0.931, 0.875, 0.538)),
+    0.01: ("0.01           0.969    0.941    0.944", (0.969, 0.941, 0.944)),
+    0.1: ("0.1            0.656    0.941    0.903", (0.656, 0.941, 0.903)),
+}
+GATES = {
+    "or": ("1.0   0.0771 / 0.0639", 0.0771, 0.0639),
+    "and": ("1.0   0.0937 / 0.0663", 0.0937, 0.0663),
+    "xor": ("0.5   0.2621 / 0.2510", 0.2621, 0.2510),
+}
+OR_ROW = "0.8194  0.5129  0.1405  0.0958  0.0764  0.0639"
+BCE_ROW = "0.010   0.105   0.357   0.693   1.204   2.303   4.605"
+SQ_ROW = "0.000   0.010   0.090   0.250   0.490   0.810   0.980"
+PROBS = (0.99, 0.9, 0.7, 0.5, 0.3, 0.1, 0.01)
+ACT_Z = (-2.0, -1.0, 0.0, 1.0, 2.0)
+ACT_ROWS = {
+    "sigmoid": ("sigmoid      0.12   0.27   0.50   0.73   0.88", (0.12, 0.27, 0.50, 0.73, 0.88)),
+    "tanh": ("tanh        −0.96  −0.76   0.00   0.76   0.96", (-0.96, -0.76, 0.00, 0.76, 0.96)),
+    "leaky_relu": ("leaky_relu  −0.40  −0.20      0      1      2", (-0.40, -0.20, 0, 1, 2)),
+    "elu": ("elu         −0.86  −0.63      0      1      2", (-0.86, -0.63, 0, 1, 2)),
+    "swish": ("swish       −0.24  −0.27      0   0.73   1.76", (-0.24, -0.27, 0, 0.73, 1.76)),
+}
+X2_ROWS = [  # step, α = 0.1, α = 0.3, half a unit of each written value
+    (1, 2.4, 1.2, 0.05, 0.05),
+    (2, 1.92, 0.48, HALF2, HALF2),
+    (3, 1.536, 0.192, HALF3, HALF3),
+    (4, 1.2288, 0.0768, HALF4, HALF4),
+    (5, 0.983, 0.0307, HALF3, HALF4),
+    (10, 0.3221, 0.0003, HALF4, HALF4),
+]
+LR_LINEAR = [  # rate, first, last, their precision
+    (0.0001, "0.0001          0.5726             0.5365", 0.5726, 0.5365, HALF4),
+    (0.01, "0.01            0.4217             0.1006", 0.4217, 0.1006, HALF4),
+    (0.1, "0.1             0.1622             0.1020", 0.1622, 0.1020, HALF4),
+    (0.5, "0.5             0.1310             0.1133", 0.1310, 0.1133, HALF4),
+]
+LR_SIGMOID = [
+    (0.000001, "0.000001        0.6704             0.6703", 0.6704, 0.6703),
+    (0.0001, "0.0001          0.6702             0.6644", 0.6702, 0.6644),
+    (0.001, "0.001           0.6689             0.6155", 0.6689, 0.6155),
+    (0.01, "0.01            0.6561             0.4026", 0.6561, 0.4026),
+    (0.1, "0.1             0.5621             0.2588", 0.5621, 0.2588),
+    (1.0, "1.0             0.3572             0.2459", 0.3572, 0.2459),
+]
+QUARTIC = [
+    (-2.0, " −2.0      −1.3008    −3.5139", -1.3008),
+    (-0.5, " −0.5      −1.3008    −3.5139", -1.3008),
+    (0.0, "  0.0      −1.3008    −3.5139", -1.3008),
+    (0.5, "  0.5       1.1309    −1.0702", 1.1309),
+    (2.0, "  2.0       1.1309    −1.0702", 1.1309),
+]
+XOR_SEEDS = "0.477 0.477 0.693 0.477 0.347 0.477 0.347 0.478 0.001 0.693"
+XOR_ACCS = "0.75  0.75  0.50  0.75  0.75  0.75  0.75  0.75  1.00  0.50"
+
+CLAIMS = [
+    # 02: a weighted sum, and Dense's random_uniform start
+    Claim(L02, "z = np.dot(w, x) + b  # 0.35", "z = np.dot(w, x) + b  # 0.35", lambda: np.dot([0.5, 2.0, -0.25], [1.0, 0.0, 1.0]) + 0.1, 0.35, HALF2),
+    *[Claim(L02, "[0.00118216 0.04504637] [0.]", "[0.00118216 0.04504637] [0.]", lambda i=i: random_uniform_start()[i], v, 0.5e-8)
+      for i, v in enumerate((0.00118216, 0.04504637, 0.0))],
+    # 03: the perceptron rule
+    *[Claim(L03, lit, lit, lambda i=i: hand_update()[i], v, HALF2)
+      for i, (lit, v) in enumerate([("= 0.21", 0.21), ("= 0.31", 0.31), ("= 0.99", 0.99)])],
+    Claim(L03, "# True 5", "# True 5", lambda: passes((0, 0, 0, 1), 1)[1], 5, 0),
+    *[Claim(L03, "5, 7, 9, 2, 1, 4, 1, 6, 6, 5", "5, 7, 9, 2, 1, 4, 1, 6, 6, 5", lambda i=i: epochs_over_seeds((0, 0, 0, 1))[i], v, 0)
+      for i, v in enumerate((5, 7, 9, 2, 1, 4, 1, 6, 6, 5))],
+    Claim(L03, "1–4바퀴", "1–4 passes", lambda: epochs_over_seeds((0, 0, 1, 1)), (1, 4), 0),
+    Claim(L03, "1–8바퀴", "second\n1–8", lambda: epochs_over_seeds((0, 0, 1, 0)), (1, 8), 0),
+    Claim(L03, "# False 1000", "# False 1000", lambda: passes((1, 1, 1, 1), 1, False, 1.0)[0], 0, 0),
+    Claim(L03, "# False 1000", "# False 1000", lambda: passes((1, 1, 1, 1), 1, False, 1.0)[1], 1000, 0),
+    Claim(L03, "# True 51", "# True 51", lambda: passes((1, 1, 1, 1), 1, True, 1.0)[1], 51, 0),
+    Claim(L03, "48–52바퀴", "48–52 passes", lambda: epochs_over_seeds((1, 1, 1, 1), threshold=1.0), (48, 52), 0),
+    Claim(L03, "seed 1–10 모두 1000바퀴 안에 끝나지 않았습니다", "not one run finished within 1000", lambda: sum(passes((0, 1, 1, 0), s)[0] for s in range(1, 11)), 0, 0),
+    # 04: one linear neuron on the gates, and a hidden layer for XOR
+    *[Claim(L04, lit, lit, lambda g=g: gate(g)["loss"][193], at194, HALF4) for g, (lit, at194, _) in GATES.items()],
+    *[Claim(L04, lit, lit, lambda g=g: gate(g)["loss"][-1], at500, HALF4) for g, (lit, _, at500) in GATES.items()],
+    *[Claim(L04, lit, lit, lambda g=g: gate(g)["acc"][-1], float(lit[:3]), 0) for g, (lit, _, _) in GATES.items()],
+    Claim(L04, "0.0631에서 0.1958 사이", "between 0.0631 and 0.1958", lambda: [gate("or", s, 194)["loss"][-1] for s in range(100)], (0.0631, 0.1958), HALF4, slow=True),
+    Claim(L04, "OR과 AND는 0.0625", "OR and AND stop at 0.0625", lambda: [gate(g, 777, 5000)["loss"][-1] for g in ("or", "and")], 0.0625, HALF4, slow=True),
+    Claim(L04, "XOR은 0.2500에", "XOR at 0.2500", lambda: gate("xor", 777, 5000)["loss"][-1], 0.25, HALF4, slow=True),
+    *[Claim(L04, "(0.458, 0.467, 0.520, 0.529)", "(0.458, 0.467, 0.520, 0.529)", lambda i=i: sorted(gate("xor")["out"])[i], v, HALF3)
+      for i, v in enumerate((0.458, 0.467, 0.520, 0.529))],
+    Claim(L04, "5.3e-11", "5.3e-11", lambda: hidden_xor("tanh")["loss"], 5.3e-11, 0.05e-11),
+    Claim(L04, "5.3e-11", "5.3e-11", lambda: hidden_xor("tanh")["acc"], 1.0, 0),
+    # 05: activations
+    *[Claim(L05, "# [0.11920292 0.5        0.88079708]", "# [0.11920292 0.5        0.88079708]", lambda z=z: act("sigmoid", z), v, 0.5e-8)
+      for z, v in ((-2.0, 0.11920292), (0.0, 0.5), (2.0, 0.88079708))],
+    Claim(L05, "709.78", "e^(709.78)", lambda: math.log(np.finfo(np.float64).max), 709.78, HALF2),
+    Claim(L05, "σ ≈ 0.99995", "about 0.99995", lambda: act("sigmoid", 10.0), 0.99995, HALF4 / 10),
+    Claim(L05, "약 0.00005", "about 0.00005", lambda: act("sigmoid", 10.0) * (1 - act("sigmoid", 10.0)), 0.00005, 0.000005),
+    *[Claim(L05, "[0.090, 0.245, 0.665]", "[0.090, 0.245, 0.665]", lambda i=i, z=z: softmax(z)[i], v, HALF3)
+      for z in ([1000.0, 1001.0, 1002.0], [-2.0, -1.0, 0.0]) for i, v in enumerate((0.090, 0.245, 0.665))],
+    *[Claim(L05, lit, lit, lambda n=n, z=z: act(n, z), v, HALF2) for n, (lit, row) in ACT_ROWS.items() for z, v in zip(ACT_Z, row, strict=True)],
+    Claim(L05, "정확도는 0.75에서 멈춥니다", "accuracy stops at 0.75", lambda: hidden_xor("relu")["acc"], 0.75, 0),
+    Claim(L05, "정확도 1.0에 이릅니다", "reaches accuracy 1.0", lambda: hidden_xor("leaky_relu")["acc"], 1.0, 0),
+    # 06: losses
+    *[Claim(L06, OR_ROW, OR_ROW, lambda e=e: gate("or")["loss"][e - 1], v, HALF4)
+      for e, v in zip((1, 10, 50, 100, 200, 500), (0.8194, 0.5129, 0.1405, 0.0958, 0.0764, 0.0639), strict=True)],
+    *[Claim(L06, "0.25    0.50    0.75    1.00    1.00    1.00", "0.25    0.50    0.75    1.00    1.00    1.00", lambda e=e: gate("or")["acc"][e - 1], v, 0)
+      for e, v in zip((1, 10, 50, 100, 200, 500), (0.25, 0.50, 0.75, 1.0, 1.0, 1.0), strict=True)],
+    Claim(L06, "# 43.0", "# 43.0", lambda: losses.mean_squared_error(np.array([[25.0], [40.0], [60.0]]), np.array([[30.0], [38.0], [50.0]])).mean(), 43.0, 0.05),
+    *[Claim(L06, BCE_ROW, BCE_ROW, lambda p=p: losses.binary_crossentropy(np.array([[1.0]]), np.array([[p]]))[0], v, HALF3)
+      for p, v in zip(PROBS, (0.010, 0.105, 0.357, 0.693, 1.204, 2.303, 4.605), strict=True)],
+    *[Claim(L06, SQ_ROW, SQ_ROW, lambda p=p: (1 - p) ** 2, v, HALF3) for p, v in zip(PROBS, (0.000, 0.010, 0.090, 0.250, 0.490, 0.810, 0.980), strict=True)],
+    *[Claim(L06, "# [0.10536052 0.22314355 0.91629073]", "# [0.10536052 0.22314355 0.91629073]", lambda i=i: losses.binary_crossentropy(np.array([[1.0], [0.0], [1.0]]), np.array([[0.9], [0.2], [0.4]]))[i], v, 0.5e-8)
+      for i, v in enumerate((0.10536052, 0.22314355, 0.91629073))],
+    Claim(L06, "평균 0.4149", "mean 0.4149", lambda: losses.binary_crossentropy(np.array([[1.0], [0.0], [1.0]]), np.array([[0.9], [0.2], [0.4]])).mean(), 0.4149, HALF4),
+    Claim(L06, "≈ 16.12", "≈ 16.12", lambda: losses.binary_crossentropy(np.array([[1.0]]), np.array([[0.0]]))[0], 16.12, HALF2),
+    *[Claim(L06, "# [0.35667494 2.99573227]", "# [0.35667494 2.99573227]", lambda i=i: losses.categorical_crossentropy(np.eye(4)[[1, 3]], np.array([[0.10, 0.70, 0.15, 0.05]] * 2))[i], v, 0.5e-8)
+      for i, v in enumerate((0.35667494, 2.99573227))],
+    Claim(L06, "−log(0.70) = 0.357", "−log(0.70) = 0.357", lambda: -math.log(0.70), 0.357, HALF3),
+    Claim(L06, "−log(0.05) = 3.00", "−log(0.05) = 3.00", lambda: -math.log(0.05), 3.00, HALF2),
+    # 07: gradient descent on y = x², the learning-rate tables, local minima, initialisers, batches
+    *[Claim(L07, f"{step:>3}", f"{step:>3}", lambda s=step, r=r: walk(3.0, r, s), v, tol)
+      for step, a, b, ta, tb in X2_ROWS for r, v, tol in ((0.1, a, ta), (0.3, b, tb))],
+    Claim(L07, "# 2.4", "# 2.4", lambda: walk(3.0, 0.1, 1), 2.4, 0.05),
+    *[Claim(L07, "3, −2.4, 1.92, −1.536", "3, −2.4, 1.92, −1.536", lambda s=s: walk(3.0, 0.9, s), v, HALF3) for s, v in ((1, -2.4), (2, 1.92), (3, -1.536))],
+    *[Claim(L07, "3, −3.6, 4.32, −5.184", "3, −3.6, 4.32, −5.184", lambda s=s: walk(3.0, 1.1, s), v, HALF3) for s, v in ((1, -3.6), (2, 4.32), (3, -5.184))],
+    Claim(L07, "x는 아직 2.0", "still 2.0", lambda: walk(3.0, 0.01, 20), 2.0, 0.05),
+    Claim(L07, "20걸음 뒤에도 2.88", "2.88 after 20 steps", lambda: walk(3.0, 0.001, 20), 2.88, HALF2),
+    *[Claim(L07, lit, lit, lambda r=r: exam_linear(r)[0], first, tol) for r, lit, first, _, tol in LR_LINEAR],
+    *[Claim(L07, lit, lit, lambda r=r: exam_linear(r)[-1], last, tol) for r, lit, _, last, tol in LR_LINEAR],
+    Claim(L07, "0.3460             83.1", "0.3460             83.1", lambda: exam_linear(1.0)[0], 0.3460, HALF4),
+    Claim(L07, "0.3460             83.1", "0.3460             83.1", lambda: exam_linear(1.0)[-1], 83.1, 0.05),
+    Claim(L07, "8.6e17", "8.6e17", lambda: exam_linear(2.0)[0], 8.6e17, 0.05e17),
+    *[Claim(L07, lit, lit, e7("sgd", r, 20, 0), first, HALF4) for r, lit, first, _ in LR_SIGMOID],
+    *[Claim(L07, lit, lit, e7("sgd", r, 20, -1), last, HALF4) for r, lit, _, last in LR_SIGMOID],
+    Claim(L07, "0.4778까지", "0.4778 (test accuracy 87.3 %)", e7("sgd", 0.0001, 1000, -1), 0.4778, HALF4, slow=True),
+    Claim(L07, "테스트 정확도 87.3 %", "test accuracy 87.3 %", lambda: exam_sigmoid("sgd", 0.0001, 1000)["test_acc"], 0.873, HALF3, slow=True),
+    Claim(L07, "200 에포크에 0.2443", "0.2443 in 200 epochs", e7("sgd", 0.1, 200, -1), 0.2443, HALF4),
+    Claim(L07, "0.2443(테스트 정확도 89.0 %)", "0.2443 in 200 epochs (test accuracy 89.0 %)", lambda: exam_sigmoid("sgd", 0.1, 200)["test_acc"], 0.890, HALF3),
+    Claim(L07, "0.6649에서 0.5031로", "0.6649 to 0.5031", e7("adam", 0.001, 20, 0), 0.6649, HALF4),
+    Claim(L07, "0.6649에서 0.5031로", "0.6649 to 0.5031", e7("adam", 0.001, 20, -1), 0.5031, HALF4),
+    Claim(L07, "200 에포크에 0.2588", "to 0.2588 in 200", e7("adam", 0.001, 200, -1), 0.2588, HALF4),
+    Claim(L07, "0.2588(테스트 정확도 89.0 %)", "0.2588 in 200 (test accuracy 89.0 %)", lambda: exam_sigmoid("adam", 0.001, 200)["test_acc"], 0.890, HALF3),
+    *[Claim(L07, lit, lit, lambda s=s: quartic_end(s), end, HALF4) for s, lit, end in QUARTIC],
+    *[Claim(L07, lit, lit, lambda s=s: quartic(quartic_end(s)), float(lit.split()[-1].replace("−", "-")), HALF4) for s, lit, _ in QUARTIC],
+    *[Claim(L07, XOR_SEEDS, XOR_SEEDS, lambda s=s: xor_relu(s)[0], v, HALF3) for s, v in zip(range(1, 11), map(float, XOR_SEEDS.split()), strict=True)],
+    *[Claim(L07, XOR_ACCS, XOR_ACCS, lambda s=s: xor_relu(s)[1], v, 0) for s, v in zip(range(1, 11), map(float, XOR_ACCS.split()), strict=True)],
+    Claim(L07, "유닛을 16개로 늘리자 10개 seed 모두", "With 16 hidden units instead, all ten", lambda: [xor_relu(s, 16)[1] for s in range(1, 11)], 1.0, 0),
+    Claim(L07, "±0.0680", "±0.0680", lambda: np.abs(kernel("glorot_uniform")).max(), 0.0680, HALF4),
+    Claim(L07, "0.0393", "0.0393", lambda: kernel("glorot_uniform").std(), 0.0393, HALF4),
+    Claim(L07, "he_normal은 표준편차 0.0505", "he_normal gives 0.0505", lambda: kernel("he_normal").std(), 0.0505, HALF4),
+    Claim(L07, "0.0356이 나왔습니다", "lecun_normal 0.0356", lambda: kernel("lecun_normal").std(), 0.0356, HALF4),
+    *[Claim(L07, lit, lit, e7("sgd", 0.1, 10, i, bs), v, HALF4)
+      for bs, lit, vals in ((700, "0.6704 0.6563 0.6430 … 0.5661", (0.6704, 0.6563, 0.6430, 0.5661)),
+                            (32, "0.5621 0.4348 0.3783 … 0.2823", (0.5621, 0.4348, 0.3783, 0.2823)),
+                            (1, "0.2946 0.2530 0.2518 … 0.2516", (0.2946, 0.2530, 0.2518, 0.2516)))
+      for i, v in zip((0, 1, 2, -1), vals, strict=True)],
+    # 08: XOR through a linear or a relu hidden layer of 32
+    Claim(L08, "손실\n0.6931, 정확도 0.5", "loss 0.6931 and\naccuracy 0.5", lambda: [xor32("linear", s)["loss"] for s in range(1, 6)], 0.6931, HALF4),
+    Claim(L08, "손실\n0.6931, 정확도 0.5", "accuracy 0.5 for seeds 1 to 5", lambda: [xor32("linear", s)["acc"] for s in range(1, 6)], 0.5, 0),
+    Claim(L08, "seed 1–20 모두\n정확도 1.0", "accuracy 1.0 for all seeds from 1 to 20", lambda: [xor32("relu", s)["acc"] for s in range(1, 21)], 1.0, 0, slow=True),
+    *[Claim(L08, "[0.002, 0.998,", "[0.002, 0.998,", lambda i=i: xor32("relu", 777)["out"][i], v, HALF3) for i, v in enumerate((0.002, 0.998, 0.998, 0.002))],
+    Claim(L08, "221 (884.00 B)", "221 (884.00 B)", lambda: sum(w.size for w in Sequential([Dense(12, activation="relu", input_dim=8), Dense(8, activation="relu"), Dense(1, activation="sigmoid")]).get_weights()), 221, 0),
+    # 11: momentum by hand, the optimizer race, the learning rate, the tuning grid
+    *[Claim(L11, lit, lit, lambda i=i: momentum_steps()[i], v, HALF2)
+      for i, (lit, v) in enumerate([("= −0.2", -0.2), ("= 0.8", 0.8), ("= −0.38", -0.38), ("= 0.42", 0.42)])],
+    *[Claim(L11, lit, lit, lambda n=n, e=e: race(n)["loss"][e], v, HALF2) for n, (lit, row, _) in RACE.items() for e, v in enumerate(row)],
+    *[Claim(L11, lit, lit, lambda n=n: race(n)["test"], acc, HALF3) for n, (lit, _, acc) in RACE.items()],
+    Claim(L11, "(손실 1.90, 46 %)", "(loss 1.90, 46 %)", lambda: race("SGD")["test"], 0.46, HALF2),
+    Claim(L11, "86 %까지", "brings it down to 86 %", lambda: race("SGD+momentum")["test"], 0.86, HALF2),
+    Claim(L11, "(11 %, 찍는 것과 비슷)", "(11 %, about what guessing gives)", lambda: race("SGD", 0.001)["test"], 0.11, HALF2),
+    Claim(L11, "0.1이면\nAdam을 앞지릅니다", "at 0.1 it even passes\nAdam", lambda: race("SGD", 0.1)["test"] - race("Adam", 0.1)["test"], (0.001, 1.0), 0),  # passes: ahead
+    *[Claim(L11, lit, lit, lambda n=n, r=r: race(n, r)["test"], v, HALF3) for n, (lit, row) in RATES.items() for r, v in zip((0.001, 0.01, 0.1), row, strict=True)],
+    *[Claim(L11, lit, lit, lambda r=r, b=b: race("Adam", r, b, True)["val"], v, HALF3) for r, (lit, row) in GRID.items() for b, v in zip((8, 32, 128), row, strict=True)],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.name)
+def test_the_lesson_still_says_it(claim: Claim) -> None:
+    """The literal is in the text; runs of spaces count as one (ko tables align Korean headers)."""
+    for lang, literal in (("ko", claim.ko), ("en", claim.en)):
+        assert spaced(literal) in spaced(text(claim.lesson, lang)), (
+            f"{lang}.md no longer says {literal!r}"
+        )
+
+
+def spaced(s: str) -> str:
+    return re.sub(r" +", " ", s)
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.name)
+def test_the_engine_still_gives_it(claim: Claim) -> None:
+    if claim.slow and not SLOW:
+        pytest.skip("slow: run with TUTOR_SLOW_NUMBERS=1")
+    values = [float(v) for v in np.atleast_1d(np.asarray(claim.value(), dtype=float))]
+    if isinstance(claim.stated, tuple):
+        low, high = claim.stated
+        assert low - claim.tol <= min(values) and max(values) <= high + claim.tol, (
+            f"{claim.en}: the text says {low}–{high}, the engine gives {values}"
+        )
+    else:
+        assert all(abs(v - claim.stated) <= claim.tol + 1e-12 for v in values), (
+            f"{claim.en}: the text says {claim.stated}, the engine gives {values}"
+        )
