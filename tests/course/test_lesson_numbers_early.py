@@ -86,7 +86,13 @@ def gate(name: str, seed: int = 777, epochs: int = 500) -> dict[str, Any]:
     model = Sequential([Dense(1, input_shape=(2,), activation="linear")])
     model.compile(optimizer=optimizers.SGD(), loss="mse", metrics=["acc"])
     h = model.fit(x, y, epochs=epochs, verbose=0).history
-    return {"loss": h["loss"], "acc": h["acc"], "out": model.predict(x, verbose=0).ravel()}
+    w, b = model.get_weights()
+    return {
+        "loss": h["loss"],
+        "acc": h["acc"],
+        "out": model.predict(x, verbose=0).ravel(),
+        "wb": [*w.ravel(), *b],
+    }
 
 
 @cache
@@ -102,7 +108,16 @@ def hidden_xor(
     model.compile(optimizer=optimizers.Adam(learning_rate=0.05), loss=loss, metrics=["acc"])
     model.fit(x, y, epochs=300, batch_size=4, verbose=0)
     loss_value, acc = model.evaluate(x, y, verbose=0)
-    return {"loss": loss_value, "acc": acc, "out": model.predict(x, verbose=0).ravel()}
+    w1, b1 = model.get_weights()[:2]
+    dead = int(
+        (np.maximum(x @ w1 + b1, 0) == 0).all(axis=0).sum()
+    )  # units that give 0 for every row
+    return {
+        "loss": loss_value,
+        "acc": acc,
+        "out": model.predict(x, verbose=0).ravel(),
+        "dead": dead,
+    }
 
 
 # --------------------------------------------------------------------- 05: activation values
@@ -253,6 +268,29 @@ def momentum_steps() -> list[float]:
     return out
 
 
+def adam_first_step(g: float) -> float:
+    """How far Adam (lr 0.001) moves a weight on its first step, for a gradient g."""
+    adam, w = optimizers.Adam(learning_rate=0.001), np.array([1.0])
+    adam.update(w, np.array([g]))
+    return float(1.0 - w[0])
+
+
+def hand_xor() -> np.ndarray:
+    (x, _), _ = datasets.load("xor")
+    model = Sequential(
+        [Dense(2, activation="relu", input_shape=(2,)), Dense(1, activation="linear")]
+    )
+    model.set_weights(
+        [
+            np.array([[1.0, 1.0], [1.0, 1.0]]),
+            np.array([0.0, -1.0]),
+            np.array([[1.0], [-2.0]]),
+            np.array([0.0]),
+        ]
+    )
+    return model.predict(x, verbose=0).ravel()
+
+
 RACE = {
     "SGD": (
         "SGD            2.28  2.17  2.08  1.99  1.90        0.464",
@@ -367,6 +405,10 @@ CLAIMS = [
       for i, v in enumerate((0.458, 0.467, 0.520, 0.529))],
     Claim(L04, "5.3e-11", "5.3e-11", lambda: hidden_xor("tanh")["loss"], 5.3e-11, 0.05e-11),
     Claim(L04, "5.3e-11", "5.3e-11", lambda: hidden_xor("tanh")["acc"], 1.0, 0),
+    Claim(L04, "0.5가 75번, 0.25가 22번, 0.75가\n3번", "0.5 in 75\nruns, 0.25 in 22 and 0.75 in 3", lambda: [sum(gate("xor", s)["acc"][-1] == a for s in range(100)) for a in (0.5, 0.25, 0.75)] == [75, 22, 3], 1, 0, slow=True),
+    *[Claim(L04, "w₁ = w₂ = 0.5, b = 0.25", "w₁ = w₂ = 0.5, b = 0.25", lambda i=i: gate("or", 777, 5000)["wb"][i], v, HALF2, slow=True) for i, v in enumerate((0.5, 0.5, 0.25))],
+    Claim(L04, "(b = −0.25)", "(with b = −0.25)", lambda: gate("and", 777, 5000)["wb"][2], -0.25, HALF2, slow=True),
+    *[Claim(L04, "출력은 (0, 1, 1, 0)", "the outputs are (0, 1, 1, 0)", lambda i=i: hidden_xor("tanh")["out"][i], v, 0.5) for i, v in enumerate((0, 1, 1, 0))],
     # 05: activations
     *[Claim(L05, "# [0.11920292 0.5        0.88079708]", "# [0.11920292 0.5        0.88079708]", lambda z=z: act("sigmoid", z), v, 0.5e-8)
       for z, v in ((-2.0, 0.11920292), (0.0, 0.5), (2.0, 0.88079708))],
@@ -378,6 +420,7 @@ CLAIMS = [
     *[Claim(L05, lit, lit, lambda n=n, z=z: act(n, z), v, HALF2) for n, (lit, row) in ACT_ROWS.items() for z, v in zip(ACT_Z, row, strict=True)],
     Claim(L05, "정확도는 0.75에서 멈춥니다", "accuracy stops at 0.75", lambda: hidden_xor("relu")["acc"], 0.75, 0),
     Claim(L05, "정확도 1.0에 이릅니다", "reaches accuracy 1.0", lambda: hidden_xor("leaky_relu")["acc"], 1.0, 0),
+    Claim(L05, "네 뉴런 중 셋이", "Three of the four neurons", lambda: hidden_xor("relu")["dead"], 3, 0),
     # 06: losses
     *[Claim(L06, OR_ROW, OR_ROW, lambda e=e: gate("or")["loss"][e - 1], v, HALF4)
       for e, v in zip((1, 10, 50, 100, 200, 500), (0.8194, 0.5129, 0.1405, 0.0958, 0.0764, 0.0639), strict=True)],
@@ -395,6 +438,7 @@ CLAIMS = [
       for i, v in enumerate((0.35667494, 2.99573227))],
     Claim(L06, "−log(0.70) = 0.357", "−log(0.70) = 0.357", lambda: -math.log(0.70), 0.357, HALF3),
     Claim(L06, "−log(0.05) = 3.00", "−log(0.05) = 3.00", lambda: -math.log(0.05), 3.00, HALF2),
+    *[Claim(L06, "# [ 25.   4. 100.]", "# [ 25.   4. 100.]", lambda i=i: losses.mean_squared_error(np.array([[25.0], [40.0], [60.0]]), np.array([[30.0], [38.0], [50.0]]))[i], v, 0.5) for i, v in enumerate((25, 4, 100))],
     # 07: gradient descent on y = x², the learning-rate tables, local minima, initialisers, batches
     *[Claim(L07, f"{step:>3}", f"{step:>3}", lambda s=step, r=r: walk(3.0, r, s), v, tol)
       for step, a, b, ta, tb in X2_ROWS for r, v, tol in ((0.1, a, ta), (0.3, b, tb))],
@@ -432,12 +476,25 @@ CLAIMS = [
                             (32, "0.5621 0.4348 0.3783 … 0.2823", (0.5621, 0.4348, 0.3783, 0.2823)),
                             (1, "0.2946 0.2530 0.2518 … 0.2516", (0.2946, 0.2530, 0.2518, 0.2516)))
       for i, v in zip((0, 1, 2, -1), vals, strict=True)],
+    Claim(L07, "α = 0.1이면\n0.8을, α = 0.3이면 0.4를", "α = 0.1 that number is 0.8, with α = 0.3 it is 0.4", lambda: [walk(1.0, 0.1, 1), walk(1.0, 0.3, 1) * 2], 0.8, 1e-12),
+    Claim(L07, "(0.67과 83 사이를 널뛴다)", "(leaps between 0.67 and 83)", lambda: exam_linear(1.0)[1:], (0.67, 83.1), HALF2),
+    Claim(L07, "(2번째 에포크에서 멈춤)", "(stopped in epoch 2)", lambda: [len(exam_linear(2.0)), float(np.isinf(exam_linear(2.0)[-1])) * 2], 2, 0),
+    Claim(L07, "(1번째 에포크에서 멈춤)", "(stopped in epoch 1)", lambda: [len(exam_linear(5.0)), float(np.isinf(exam_linear(5.0)[-1]))], 1, 0),
+    *[Claim(L07, lit, lit, lambda r=r: exam_sigmoid("sgd", r)["loss"][-1] / exam_sigmoid("sgd", r)["loss"][0], float(ratio), HALF3)
+      for (r, lit, _, _), ratio in zip(LR_SIGMOID, ("1.000", "0.991", "0.920", "0.614", "0.460", "0.689"), strict=True)],
+    Claim(L07, "1 %도 줄지 않습니다", "drops by less than 1 %", lambda: 1 - exam_sigmoid("sgd", 0.0001)["loss"][-1] / exam_sigmoid("sgd", 0.0001)["loss"][0], (0.0, 0.01), 0),
+    *[Claim(L07, "0.2476, 0.2489, 0.2534, 0.2480", "0.2476, 0.2489, 0.2534, 0.2480", e7("sgd", 0.1, 10, i, 1), v, HALF4) for i, v in zip(range(4, 8), (0.2476, 0.2489, 0.2534, 0.2480), strict=True)],
+    *[Claim(L07, lit, lit, lambda b=b: math.ceil(700 / b), steps, 0) for b, lit, steps in ((700, "700          1", 1), (32, "32           22", 22), (1, "1            700", 700))],
     # 08: XOR through a linear or a relu hidden layer of 32
     Claim(L08, "손실\n0.6931, 정확도 0.5", "loss 0.6931 and\naccuracy 0.5", lambda: [xor32("linear", s)["loss"] for s in range(1, 6)], 0.6931, HALF4),
     Claim(L08, "손실\n0.6931, 정확도 0.5", "accuracy 0.5 for seeds 1 to 5", lambda: [xor32("linear", s)["acc"] for s in range(1, 6)], 0.5, 0),
     Claim(L08, "seed 1–20 모두\n정확도 1.0", "accuracy 1.0 for all seeds from 1 to 20", lambda: [xor32("relu", s)["acc"] for s in range(1, 21)], 1.0, 0, slow=True),
     *[Claim(L08, "[0.002, 0.998,", "[0.002, 0.998,", lambda i=i: xor32("relu", 777)["out"][i], v, HALF3) for i, v in enumerate((0.002, 0.998, 0.998, 0.002))],
+    *[Claim(L08, "# [0. 1. 1. 0.]", "# [0. 1. 1. 0.]", lambda i=i: hand_xor()[i], v, 0.05) for i, v in enumerate((0, 1, 1, 0))],
+    Claim(L08, "221 (884.00 B)", "221 (884.00 B)", lambda: sum(w.nbytes for w in Sequential([Dense(12, activation="relu", input_dim=8), Dense(8, activation="relu"), Dense(1, activation="sigmoid")]).get_weights()), 884, 0),
     Claim(L08, "221 (884.00 B)", "221 (884.00 B)", lambda: sum(w.size for w in Sequential([Dense(12, activation="relu", input_dim=8), Dense(8, activation="relu"), Dense(1, activation="sigmoid")]).get_weights()), 221, 0),
+    *[Claim(L11, "거의 정확히 lr만큼", "almost exactly lr**, whether the gradient is 0.5 or 30", lambda g=g: adam_first_step(g), 0.001, 0.000005) for g in (0.5, 30.0)],
+    Claim(L11, "한 에포크에 45걸음", "1437 digits make 45 steps per epoch", lambda: math.ceil(len(datasets.load("digits")[0][0]) / 32), 45, 0),
     # 11: momentum by hand, the optimizer race, the learning rate, the tuning grid
     *[Claim(L11, lit, lit, lambda i=i: momentum_steps()[i], v, HALF2)
       for i, (lit, v) in enumerate([("= −0.2", -0.2), ("= 0.8", 0.8), ("= −0.38", -0.38), ("= 0.42", 0.42)])],
