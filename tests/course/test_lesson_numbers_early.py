@@ -49,6 +49,14 @@ def random_uniform_start() -> np.ndarray:
     return np.concatenate([w.ravel(), b])
 
 
+@cache
+def random_normal_kernel() -> np.ndarray:
+    set_seed(0)
+    return Sequential(
+        [Dense(512, input_shape=(784,), kernel_initializer="random_normal")]
+    ).get_weights()[0]
+
+
 def hand_update() -> np.ndarray:
     """Lesson 3's worked step: w = (0.2, 0.3), t = 1, x = (1, 1), target 1."""
     p = Perceptron(n_inputs=2, learning_rate=0.01, threshold=1.0, seed=0)
@@ -381,6 +389,8 @@ CLAIMS = [
     Claim(L02, "z = np.dot(w, x) + b  # 0.35", "z = np.dot(w, x) + b  # 0.35", lambda: np.dot([0.5, 2.0, -0.25], [1.0, 0.0, 1.0]) + 0.1, 0.35, HALF2),
     *[Claim(L02, "[0.00118216 0.04504637] [0.]", "[0.00118216 0.04504637] [0.]", lambda i=i: random_uniform_start()[i], v, 0.5e-8)
       for i, v in enumerate((0.00118216, 0.04504637, 0.0))],
+    Claim(L02, "표준편차 0.05(Keras의", "standard deviation of 0.05 (Keras's", lambda: random_normal_kernel().std(), 0.05, HALF3),
+    Claim(L02, "표준편차 0.05(Keras의", "standard deviation of 0.05 (Keras's", lambda: random_normal_kernel().mean(), 0.0, HALF3),
     # 03: the perceptron rule
     *[Claim(L03, lit, lit, lambda i=i: hand_update()[i], v, HALF2)
       for i, (lit, v) in enumerate([("= 0.21", 0.21), ("= 0.31", 0.31), ("= 0.99", 0.99)])],
@@ -409,9 +419,15 @@ CLAIMS = [
     *[Claim(L04, "w₁ = w₂ = 0.5, b = 0.25", "w₁ = w₂ = 0.5, b = 0.25", lambda i=i: gate("or", 777, 5000)["wb"][i], v, HALF2, slow=True) for i, v in enumerate((0.5, 0.5, 0.25))],
     Claim(L04, "(b = −0.25)", "(with b = −0.25)", lambda: gate("and", 777, 5000)["wb"][2], -0.25, HALF2, slow=True),
     *[Claim(L04, "출력은 (0, 1, 1, 0)", "the outputs are (0, 1, 1, 0)", lambda i=i: hidden_xor("tanh")["out"][i], v, 0.5) for i, v in enumerate((0, 1, 1, 0))],
+    *[Claim(L04, lit, lit, lambda b=b, n=n: float(np.dot([1.0, 1.0], [1.0] * n + [0.0] * (2 - n)) + b), v, 0)
+      for lit, b, row in (("AND  (b = −1.5)  −1.5   −0.5   +0.5   →  0 0 1", -1.5, (-1.5, -0.5, 0.5)), ("OR   (b = −0.5)  −0.5   +0.5   +1.5   →  0 1 1", -0.5, (-0.5, 0.5, 1.5)))
+      for n, v in enumerate(row)],
     # 05: activations
     *[Claim(L05, "# [0.11920292 0.5        0.88079708]", "# [0.11920292 0.5        0.88079708]", lambda z=z: act("sigmoid", z), v, 0.5e-8)
       for z, v in ((-2.0, 0.11920292), (0.0, 0.5), (2.0, 0.88079708))],
+    *[Claim(L05, ".03  .02  .04  .70  .02  .05  .02  .03  .07  .02", ".03  .02  .04  .70  .02  .05  .02  .03  .07  .02", lambda i=i: softmax([0.5, 0.1, 1.0, 3.8, 0.2, 1.2, 0.0, 0.8, 1.5, 0.3])[i], v, HALF2)
+      for i, v in enumerate((0.03, 0.02, 0.04, 0.70, 0.02, 0.05, 0.02, 0.03, 0.07, 0.02))],
+    Claim(L05, "70 % 확률로 3", "a 3, with 70 % probability", lambda: softmax([0.5, 0.1, 1.0, 3.8, 0.2, 1.2, 0.0, 0.8, 1.5, 0.3])[3], 0.70, HALF2),
     Claim(L05, "709.78", "e^(709.78)", lambda: math.log(np.finfo(np.float64).max), 709.78, HALF2),
     Claim(L05, "σ ≈ 0.99995", "about 0.99995", lambda: act("sigmoid", 10.0), 0.99995, HALF4 / 10),
     Claim(L05, "약 0.00005", "about 0.00005", lambda: act("sigmoid", 10.0) * (1 - act("sigmoid", 10.0)), 0.00005, 0.000005),
