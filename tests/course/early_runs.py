@@ -215,6 +215,22 @@ def xor32(activation: str, seed: int) -> dict[str, Any]:
     }
 
 
+def params(units: list[int], inputs: int) -> list[int]:
+    """Each Dense layer's parameter count, as the engine builds it, and their total last."""
+    model = Sequential([Dense(units[0], input_dim=inputs), *[Dense(n) for n in units[1:]]])
+    weights = model.get_weights()
+    counts = [weights[i].size + weights[i + 1].size for i in range(0, len(weights), 2)]
+    return [*counts, sum(counts)]
+
+
+def pima_params() -> list[int]:
+    return params([12, 8, 1], 8)
+
+
+def mnist_params() -> list[int]:
+    return params([512, 10], 784)
+
+
 # -------------------------------------------------------------------------- 11: the race
 
 

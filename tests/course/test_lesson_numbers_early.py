@@ -28,8 +28,10 @@ from tests.course.early_runs import (
     hand_xor,
     hidden_xor,
     kernel,
+    mnist_params,
     momentum_steps,
     passes,
+    pima_params,
     quartic,
     quartic_end,
     race,
@@ -271,6 +273,10 @@ CLAIMS = [
     Claim(L08, "221 (884.00 B)", "221 (884.00 B)", lambda: sum(w.size for w in Sequential([Dense(12, activation="relu", input_dim=8), Dense(8, activation="relu"), Dense(1, activation="sigmoid")]).get_weights()), 221, 0),
     *[Claim(L11, "거의 정확히 lr만큼", "almost exactly lr**, whether the gradient is 0.5 or 30", lambda g=g: adam_first_step(g), 0.001, 0.000005) for g in (0.5, 30.0)],
     Claim(L11, "한 에포크에 45걸음", "1437 digits make 45 steps per epoch", lambda: math.ceil(len(datasets.load("digits")[0][0]) / 32), 45, 0),
+    *[Claim(L08, lit, lit, lambda i=i: pima_params()[i], v, 0) for i, (lit, v) in enumerate((("(None, 12)              108", 108), ("(None, 8)               104", 104), ("(None, 1)                 9", 9)))],
+    *[Claim(L08, lit, lit, lambda i=i: mnist_params()[i], v, 0) for i, (lit, v) in enumerate((("785 × 512 = 401,920", 401_920), ("513 × 10 = 5,130", 5_130), ("407,050", 407_050)))],
+    Claim(L08, "print(Z.shape)  # (3, 3)", "print(Z.shape)  # (3, 3)", lambda: (np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 0.0]]) @ np.ones((2, 3))).shape, 3, 0),
+    *[Claim(L08, "print(flat.shape)  # (1437, 64)", "print(flat.shape)  # (1437, 64)", lambda i=i: datasets.load("digits")[0][0].reshape(1437, -1).shape[i], v, 0) for i, v in enumerate((1437, 64))],
     # 11: momentum by hand, the optimizer race, the learning rate, the tuning grid
     *[Claim(L11, lit, lit, lambda i=i: momentum_steps()[i], v, HALF2)
       for i, (lit, v) in enumerate([("= −0.2", -0.2), ("= 0.8", 0.8), ("= −0.38", -0.38), ("= 0.42", 0.42)])],
