@@ -276,7 +276,7 @@ CLAIMS = [
     *[Claim(L08, lit, lit, lambda i=i: pima_params()[i], v, 0) for i, (lit, v) in enumerate((("(None, 12)              108", 108), ("(None, 8)               104", 104), ("(None, 1)                 9", 9)))],
     *[Claim(L08, lit, lit, lambda i=i: mnist_params()[i], v, 0) for i, (lit, v) in enumerate((("785 × 512 = 401,920", 401_920), ("513 × 10 = 5,130", 5_130), ("407,050", 407_050)))],
     Claim(L08, "print(Z.shape)  # (3, 3)", "print(Z.shape)  # (3, 3)", lambda: (np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 0.0]]) @ np.ones((2, 3))).shape, 3, 0),
-    *[Claim(L08, "print(flat.shape)  # (1437, 64)", "print(flat.shape)  # (1437, 64)", lambda i=i: datasets.load("digits")[0][0].reshape(1437, -1).shape[i], v, 0) for i, v in enumerate((1437, 64))],
+    *[Claim(L08, "print(flat.shape)  # (1437, 64)", "print(flat.shape)  # (1437, 64)", lambda i=i: (lambda x: x.reshape(len(x), -1))(datasets.load("digits")[0][0]).shape[i], v, 0) for i, v in enumerate((1437, 64))],
     # 11: momentum by hand, the optimizer race, the learning rate, the tuning grid
     *[Claim(L11, lit, lit, lambda i=i: momentum_steps()[i], v, HALF2)
       for i, (lit, v) in enumerate([("= −0.2", -0.2), ("= 0.8", 0.8), ("= −0.38", -0.38), ("= 0.42", 0.42)])],
