@@ -34,6 +34,18 @@ async def test_the_weights_exercise_stops_tab_only_at_its_values(run_app: Any) -
         assert nudges and not any(button.focusable for button in nudges)
 
 
+async def test_tab_moves_on_from_an_answer_field(run_app: Any) -> None:
+    async with run_app("en") as (app, pilot):
+        view = await show_exercise(pilot, "or-bias")
+        field = view.query_one(ParamInput)
+        field.focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused is not field  # the next field
+        await pilot.press("shift+tab")
+        assert app.focused is field
+
+
 async def test_retuning_a_weight_clears_the_verdict_on_the_old_values(run_app: Any) -> None:
     async with run_app("en") as (_app, pilot):
         view = await show_exercise(pilot, "or-bias")

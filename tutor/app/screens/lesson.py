@@ -180,10 +180,6 @@ class LessonScreen(Safe, Screen[None]):
         self.query_one(ExercisePanel).step(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_answer":  # Tab from the text; elsewhere Tab moves on as usual
-            reader = self.query_one("#reader")
-            focused = self.focused
-            return focused is not None and (focused is reader or reader in focused.ancestors)
         if action == "open_inside":
             from tutor.viz.lessonnet import has_inside
 
@@ -191,9 +187,13 @@ class LessonScreen(Safe, Screen[None]):
         return True
 
     def action_focus_answer(self) -> None:
-        """Tab from the text: straight into the open exercise's answer."""
+        """Tab from the text: straight into the open exercise's answer; anywhere else Tab moves
+        to the next field as usual (this binding replaces the screen's own Tab)."""
         panel = self.query_one(ExercisePanel)
-        if panel.current is None or self.layout_mode == "reader":
+        reader = self.query_one("#reader")
+        focused = self.focused
+        in_text = focused is not None and (focused is reader or reader in focused.ancestors)
+        if not in_text or panel.current is None or self.layout_mode == "reader":
             self.focus_next()
             return
         panel.view(panel.current).focus_answer()
