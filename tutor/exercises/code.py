@@ -250,16 +250,24 @@ class CodeKind(ExerciseKind):
         spec: CodeSpec = exercise.spec
         if not answer.strip():
             return Trial(INVALID, tt("empty_answer"))
+        if spec.train is not None:
+            return self._try_training(spec, answer)
         arguments = case_arguments(spec.setup, spec.cases)
+        setup = STRICT_NUMPY if spec.numpy_errors == "raise" else ""
         result = run_functions(
             answer,
             [Call(spec.function, args) for args in arguments],
             limits=spec.limits,
-            setup=STRICT_NUMPY if spec.numpy_errors == "raise" else "",
+            setup=training.SETUP + setup if spec.keras else setup,
+            probe=spec.probe,  # a class or a function checked through our probe: run it so
         )
+        names = _probe_parameters(spec.probe) if spec.probe else ()
         calls = []
         for args, case in zip(arguments, result.cases, strict=True):
-            call = f"{spec.function}({_show_args(args, ())})"
+            if spec.probe:
+                call = _show_args(args, names)
+            else:
+                call = f"{spec.function}({_show_args(args, ())})"
             if not case.ran:
                 break
             if case.error is not None:
@@ -267,6 +275,23 @@ class CodeKind(ExerciseKind):
                 calls.append(TrialCall(call, f"{case.error}{line}", False))
             else:
                 calls.append(TrialCall(call, show(case.value), True))
+        return Trial(result.status, result.message, tuple(calls), trim_output(result.stdout))
+
+    def _try_training(self, spec: CodeSpec, answer: str) -> Trial:
+        """Build and train the learner's model as the check does, and show how it went (the
+        held-out rows are scored only by a check)."""
+        assert spec.train is not None
+        call = Call(training.HARNESS, training.job_arguments(spec.train, spec.function))
+        result = run_functions(answer, [call], limits=spec.limits, setup=training.SETUP)
+        calls = []
+        if result.cases and result.cases[0].ran:
+            case = result.cases[0]
+            label = f"{spec.function}() + fit"
+            if case.error is not None:
+                line = f" (line {case.error.line})" if case.error.line else ""
+                calls.append(TrialCall(label, f"{case.error}{line}", False))
+            else:
+                calls.append(TrialCall(label, training.summary(case.value), True))
         return Trial(result.status, result.message, tuple(calls), trim_output(result.stdout))
 
     def same_answer(self, exercise: Exercise, answer: str, other: str) -> bool:

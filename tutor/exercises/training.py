@@ -221,6 +221,26 @@ class Judgement:
     details: tuple[Detail, ...]
 
 
+def summary(value: Any) -> str:
+    """What a trial run of `build_model()` did, in one line: its layers, parameters and the
+    training loss, first epoch to last (no score: the held-out rows are scored by a check)."""
+    if not isinstance(value, dict):
+        return "?"
+    if value.get("problem") is not None:
+        return f"{value['problem']}: {str(value.get('got', ''))[:80]}"
+    parts = []
+    layers = value.get("layers")
+    if isinstance(layers, list) and layers:
+        shown = [str(layer[0]) if isinstance(layer, list) and layer else "?" for layer in layers]
+        parts.append(" → ".join(shown))
+    if isinstance(value.get("params"), int):
+        parts.append(f"params {value['params']:,}")
+    losses = value.get("loss")
+    if isinstance(losses, list) and losses:
+        parts.append(f"loss {losses[0]:.4g} → {losses[-1]:.4g} ({len(losses)} epochs)")
+    return " · ".join(parts) or "?"
+
+
 def judge(spec: TrainSpec, function: str, value: Any) -> Judgement:
     """Score what the child returned against the held-out labels it never saw."""
     if not isinstance(value, dict):
