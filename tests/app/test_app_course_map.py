@@ -53,6 +53,20 @@ async def test_enter_continues_the_lesson_opened_last(run_app: Any, store: Progr
         assert app.screen.lesson.id == "02-second"
 
 
+async def test_back_on_the_map_enter_continues_the_lesson_just_left(run_app: Any) -> None:
+    async with run_app("en") as (app, pilot):
+        await app.open_lesson("02-second")  # e.g. through the palette
+        await pilot.pause()
+        await app.action_course_map()  # back to the map, which now says "Continue: 02"
+        await pilot.pause()
+        await pilot.pause()
+        assert "02. Second lesson" in plain(app.screen.query_one("#continue-line", Static))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.lesson.id == "02-second"
+
+
 async def test_a_broken_lesson_is_listed_with_its_file_and_line(
     run_app: Any, course_root: Path
 ) -> None:

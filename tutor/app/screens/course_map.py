@@ -200,10 +200,13 @@ class CourseMapScreen(Safe, Screen[None]):
             for lesson in others:
                 self._add_lesson(table, lesson, report, lang)
         target = continue_target(course, self.tutor.store, report)
+        moved_on = (target.id if target else None) != self._target
         self._target = target.id if target else None
         self._update_continue(target, lang)
         self._update_total(report, lang)
-        self._move_cursor(table, highlighted or self._target)
+        # the line above says "Continue: … (Enter)": when the lesson to continue changes (back
+        # from a lesson), the highlight follows it, so that Enter does what the line says
+        self._move_cursor(table, self._target if moved_on else highlighted or self._target)
         self._update_detail(lang)
 
     def _add_part(self, table: DataTable[Any], key: str, title: str) -> None:
