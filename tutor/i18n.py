@@ -131,6 +131,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Predict the result before it runs and enter it as a number (within ±{tolerance} "
         "counts). Once you answer, the run is shown.",
     ),
+    "predict_how_count": both(
+        "실행하기 전에 결과를 예측해 정수로 적으세요. 답을 내면 그 실행이 나옵니다.",
+        "Predict the result before it runs and enter it as a whole number. Once you answer, the "
+        "run is shown.",
+    ),
     "predict_how_outcome": both(
         "실행하기 전에 어떻게 될지 보기에서 고르세요. 답을 내면 그 실행이 나옵니다.",
         "Pick what will happen before it runs. Once you answer, the run is shown.",

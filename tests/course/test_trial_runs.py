@@ -4,6 +4,7 @@ through the exercise's probe, or by training the learner's `build_model()`."""
 from __future__ import annotations
 
 from tutor.course import load_course
+from tutor.exercises import get_kind
 from tutor.grading import try_out
 
 
@@ -21,3 +22,15 @@ def test_build_model_is_trained_and_its_loss_shown_without_a_score() -> None:
     result = trial.calls[0].result
     assert "Dense" in result and "loss" in result and "epochs" in result
     assert "accuracy" not in result  # the held-out rows are scored by a check only
+
+
+def test_a_wrong_count_is_not_called_close() -> None:
+    course = load_course()
+    exercise = next(
+        ex
+        for ex in course.exercises()
+        if ex.kind == "numeric" and ex.spec.answer.is_integer() and ex.spec.answer > 100
+    )
+    verdict = get_kind("numeric").check(exercise, str(int(exercise.spec.answer) - 11))
+    assert verdict.status == "failed"
+    assert "close" not in verdict.message["en"]

@@ -81,7 +81,8 @@ class NumericKind(ExerciseKind):
             return invalid(tt("numeric_unreadable", given=answer.strip()))
         if spec.accepts(value):
             return passed()
-        if abs(value - spec.answer) <= 10 * spec.tolerance():
+        counting = spec.answer.is_integer() and value.is_integer()  # a count: never "close"
+        if not counting and abs(value - spec.answer) <= 10 * spec.tolerance():
             return failed(
                 tt("numeric_close", given=answer.strip(), tolerance=f"{spec.tolerance():g}")
             )

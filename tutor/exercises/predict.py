@@ -104,6 +104,8 @@ class PredictKind(ExerciseKind):
     def describe(self, exercise: Exercise, lang: str) -> str:
         spec: PredictSpec = exercise.spec
         if spec.number is not None:
+            if spec.number.answer.is_integer() and spec.number.tolerance() < 0.5:
+                return t("predict_how_count", lang)  # a count: "±0.003" would only confuse
             return t("predict_how_number", lang, tolerance=f"{spec.number.tolerance():g}")
         kind, inner = self._as_inner(exercise)
         return kind.describe(inner, lang) + "\n" + t("predict_how_outcome", lang)
