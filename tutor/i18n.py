@@ -182,6 +182,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{epochs} 에포크를 {seconds}초 동안 학습했습니다.",
         "Trained for {epochs} epochs in {seconds} s.",
     ),
+    "experiment_ran_one": both(
+        "{epochs} 에포크를 {seconds}초 동안 학습했습니다.",
+        "Trained for {epochs} epoch in {seconds} s.",
+    ),
     "experiment_budget": both(
         "(시간 제한 {budget}초에 도달해 멈췄습니다.)",
         "(Stopped at the time budget of {budget} s.)",
