@@ -261,8 +261,8 @@ class ExperimentKind(ExerciseKind):
             note = both("참고로만 보여 줍니다(채점하지 않음)", "reported once, not graded")
             rows.append(Detail("test accuracy", "—", shown, True, note))
         # the engine's own time: a few hundred epochs of a small net take hundredths of a second
-        key = "experiment_ran_one" if run.epochs_run == 1 else "experiment_ran"
-        summary = tt(key, epochs=run.epochs_run, seconds=f"{run.seconds:.2g}")
+        ran = "experiment_ran_one" if run.epochs_run == 1 else "experiment_ran"
+        summary = tt(ran, epochs=run.epochs_run, seconds=f"{run.seconds:.2g}")
         if run.hit_budget:
             summary = {
                 k: f"{v} " + tt("experiment_budget", budget=f"{spec.budget_s:g}")[k]
