@@ -96,6 +96,7 @@ class TutorApp(Safe, App[int]):
             self.call_after_refresh(self._start_loading)
         else:
             self.call_after_refresh(self.prewarm_editor)
+            self.call_after_refresh(self._prewarm_lesson_styles)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "painted")
 
@@ -121,6 +122,7 @@ class TutorApp(Safe, App[int]):
         self.course = message.course
         self._retitle(self.lang)
         self.prewarm_editor()
+        self.call_after_refresh(self._prewarm_lesson_styles)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "course")
 
@@ -141,6 +143,12 @@ class TutorApp(Safe, App[int]):
         from tutor.app.widgets.exercises.code import python_language
 
         python_language()
+
+    def _prewarm_lesson_styles(self) -> None:
+        """Parse the lesson widgets' CSS now, on the map, not at the first lesson's open."""
+        from tutor.app.prewarm import add_lesson_styles
+
+        add_lesson_styles(self)
 
     def _bench_mark(self, moment: str) -> None:
         assert self._bench_path is not None
