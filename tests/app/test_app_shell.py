@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tests.app.conftest import plain, settle
 from tutor.app.app import TutorApp
@@ -28,6 +28,12 @@ async def test_the_course_loads_in_the_background_after_the_first_paint(
         assert app.course is not None and app.course.root == course_root
         table = app.screen.query_one("#lessons", DataTable)
         assert table.get_row_index("01-first") >= 0
+        # the table and the footer, mounted after the first frame, work as if composed
+        assert app.screen.focused is table
+        assert app.screen.query(Footer)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
 
 
 async def test_the_welcome_shows_on_the_first_start_only(

@@ -10,6 +10,7 @@ gradebook, the lab or the playground on top when opened.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -96,6 +97,7 @@ class TutorApp(Safe, App[int]):
             self.call_after_refresh(self._start_loading)
         else:
             self.call_after_refresh(self.prewarm_editor)
+            self.call_after_refresh(self._prewarm_lesson_styles)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "painted")
 
@@ -121,6 +123,7 @@ class TutorApp(Safe, App[int]):
         self.course = message.course
         self._retitle(self.lang)
         self.prewarm_editor()
+        self.call_after_refresh(self._prewarm_lesson_styles)
         if self._bench_path:
             self.call_after_refresh(self._bench_mark, "course")
 
@@ -141,6 +144,21 @@ class TutorApp(Safe, App[int]):
         from tutor.app.widgets.exercises.code import python_language
 
         python_language()
+
+    def _prewarm_lesson_styles(self) -> None:
+        """Parse the lesson widgets' CSS now, on the map, not at the first lesson's open; then
+        set what start-up built (Textual, the course) aside from the garbage collector."""
+        from tutor.app.prewarm import add_lesson_styles
+
+        add_lesson_styles(self)
+        # A full collection walks every object alive: with the course and Textual loaded that
+        # took up to 0.25 s, at random, often in the middle of opening a lesson. Frozen objects
+        # are skipped by it (they are still freed by reference counting); start-up leaves little
+        # cyclic garbage, and `on_unmount` gives them back to the collector.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def _bench_mark(self, moment: str) -> None:
         assert self._bench_path is not None
