@@ -27,6 +27,18 @@ async def test_tab_from_the_text_lands_in_the_open_exercises_answer(run_app: Any
         assert app.focused in panel.view(panel.current).query(OptionList)
 
 
+async def test_ctrl_t_in_the_text_gives_the_open_exercises_hint(run_app: Any) -> None:
+    async with run_app("en") as (_app, pilot):
+        screen = await open_lesson(pilot)
+        panel = screen.query_one(ExercisePanel)
+        view = panel.view(panel.current)
+        screen.query_one("#reader", MarkdownViewer).document.focus()
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert view.hints_shown == 1  # the key reached the exercise from the text
+
+
 async def test_the_weights_exercise_stops_tab_only_at_its_values(run_app: Any) -> None:
     async with run_app("en") as (_app, pilot):
         view = await show_exercise(pilot, "or-bias")

@@ -45,6 +45,10 @@ class LessonScreen(Safe, Screen[None]):
         Binding("f2", "toggle_toc", "Contents"),
         Binding("f3", "toggle_reader", "Switch view"),
         Binding("tab", "focus_answer", "Answer", show=False),
+        # Ctrl+R/T/O reach the open exercise from the text too (its own bindings win inside it)
+        Binding("ctrl+r", "exercise('check')", "Check", show=False),
+        Binding("ctrl+t", "exercise('hint')", "Hint", show=False),
+        Binding("ctrl+o", "exercise('solution')", "Solution", show=False),
         # F4/F5 belong to the code exercise (own editor, run); F6 opens the lesson's network
         Binding("f6", "open_inside", "Inside"),  # lessons with an inside.toml (08, 09)
     ]
@@ -185,6 +189,15 @@ class LessonScreen(Safe, Screen[None]):
 
             return has_inside(self.lesson.path)
         return True
+
+    def action_exercise(self, action: str) -> None:
+        """Check, hint or solution for the open exercise, pressed while reading the text."""
+        panel = self.query_one(ExercisePanel)
+        if panel.current is None or self.layout_mode == "reader":
+            return
+        view = panel.view(panel.current)
+        if action in ("check", "hint", "solution"):
+            getattr(view, f"action_{action}")()
 
     def action_focus_answer(self) -> None:
         """Tab from the text: straight into the open exercise's answer; anywhere else Tab moves
