@@ -100,6 +100,8 @@ async def test_the_played_run_steps_with_brackets_and_marks_the_table(run_app: A
         await pilot.pause()
         table = plain(run.query_one(".run-table"))
         assert run.index == len(run.run.frames) - 1 and "✗" not in table and "4/4 right" in table
+        total = len(run.run.frames)
+        assert f"picture {total}/{total}" in plain(run.query_one(".run-legend"))  # not stale
 
 
 async def test_an_outcome_run_draws_every_network_and_follows_the_language(

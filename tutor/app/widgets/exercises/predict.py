@@ -148,6 +148,7 @@ class RunView(Safe, Vertical):
             return
         self.index = max(0, min(self.index + delta, len(self.run.frames) - 1))
         self.query_one(FrameView).show(self.run.frames[self.index], self.lang)
+        self._legend()
         self._table()
 
     def stop(self) -> None:
@@ -162,11 +163,15 @@ class RunView(Safe, Vertical):
             return
         for view in self.query(FrameView):
             view.show(view.frame, lang)
+        self._legend()
+        self._table()
+
+    def _legend(self) -> None:
+        """The line under the pictures; a played run's counts the picture shown."""
         key = "predict_legend_steps" if self.run.animated else "predict_legend"
         self.query_one(".run-legend", Static).update(
-            t(key, lang, n=self.index + 1, total=len(self.run.frames))
+            t(key, self.lang, n=self.index + 1, total=len(self.run.frames))
         )
-        self._table()
 
     def _table(self) -> None:
         """The truth table beside a played picture: each row, its target, right or not."""
