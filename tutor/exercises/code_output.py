@@ -66,7 +66,7 @@ def array_diff(expected: Any, got: Any, rtol: float, atol: float) -> Text | None
 
 
 def _width(text: str) -> int:
-    """Columns `text` takes in a terminal (Hangul takes two)."""
-    from unicodedata import east_asian_width
+    """Columns `text` takes in a terminal (Hangul takes two), as Rich measures it."""
+    from rich.cells import cell_len
 
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+    return cell_len(text)
