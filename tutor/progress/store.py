@@ -37,6 +37,7 @@ from tutor.progress.models import (
 )
 from tutor.progress.recovery import diagnose, move_aside, notice
 from tutor.progress.renames import RenameLike, apply_renames
+from tutor.progress.renames import applied as applied_renames
 from tutor.progress.schema import migrate
 from tutor.progress.state import UiState
 
@@ -406,7 +407,15 @@ class ProgressStore:
     # -- renames --------------------------------------------------------------------------------
 
     def follow_renames(self, renames: Iterable[RenameLike]) -> list[str]:
-        """Move progress to renamed lessons and exercises, each rename once; return new names."""
+        """Move progress to renamed lessons and exercises, each rename once; return new names.
+
+        Opening the store does this every time, so when every rename is already applied it only
+        reads (no write lock that would make the app and a CLI wait for each other)."""
+        renames = list(renames)
+        with self._lock:
+            done = set(applied_renames(self._conn))
+        if all(rename.name in done for rename in renames):
+            return []
         with self._transaction() as conn:
             return apply_renames(conn, renames)
 
